@@ -1,0 +1,13 @@
+#!/usr/bin/env node
+// Outcome → exit code, nothing else. The CLI itself lives in src/cli/main.ts (built to dist/).
+let main;
+try {
+  ({ main } = await import('../dist/cli/main.js'));
+} catch (error) {
+  if (error && error.code === 'ERR_MODULE_NOT_FOUND' && String(error.message).includes('dist')) {
+    process.stderr.write('jianghua: 尚未构建。请先运行 npm install（会自动构建），或 npm run build。\n');
+    process.exit(2);
+  }
+  throw error;
+}
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,89 @@
+import { Command, CommanderError } from '@commander-js/extra-typings';
+import { readFileSync } from 'node:fs';
+import { unlinkSync } from 'node:fs';
+import { isJianghuaError } from '../errors.js';
+import { pendingTempFiles } from '../io/write-atomic.js';
+import { registerAnalyze } from './analyze.js';
+import { registerDraft } from './draft.js';
+import { registerInit } from './init.js';
+import { registerLint } from './lint.js';
+import { processIO, type CliIO } from './io.js';
+import { registerOutline } from './outline.js';
+import { registerSchema } from './schema.js';
+import { registerStats } from './stats.js';
+import { registerTemplates } from './templates.js';
+
+const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+
+/** Commands, in the order `--help` lists them. Each file registers one command. */
+const COMMANDS = [registerOutline, registerStats, registerDraft, registerInit, registerTemplates, registerSchema, registerLint, registerAnalyze];
+
+export function buildProgram(io: CliIO): Command {
+  const program = new Command()
+    .name('jianghua')
+    .description('讲话稿工具：起草（draft）、检查（lint）、分析（analyze）基层党建讲话稿')
+    .version(pkg.version, '-v, --version', '显示版本号')
+    .helpOption('-h, --help', '显示帮助')
+    .helpCommand('help [command]', '显示某个命令的帮助')
+    .option('--debug', '出错时显示调用栈')
+    .showHelpAfterError('（运行 jianghua --help 查看用法）')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => void io.stdout.write(s),
+      writeErr: (s) => void io.stderr.write(s),
+    });
+  for (const register of COMMANDS) register(program, io);
+  for (const command of program.commands) {
+    command.exitOverride();
+    command.helpOption('-h, --help', '显示帮助');
+  }
+  return program;
+}
+
+/**
+ * Run the CLI and return its exit code (ESLint's convention: 0 ok, 1 findings, 2 usage error,
+ * bad input or crash). Nothing here calls process.exit, so tests can run it in-process.
+ */
+export async function run(argv: readonly string[], io: CliIO = processIO()): Promise<number> {
+  io.exitCode = 0;
+  const program = buildProgram(io);
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return io.exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return ['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(error.code) ? 0 : 2;
+    }
+    if (isJianghuaError(error)) {
+      io.stderr.write(`jianghua: ${error.format()}\n`);
+      if (argv.includes('--debug') && error.cause) io.stderr.write(`${(error.cause as Error).stack ?? String(error.cause)}\n`);
+      return error.exitCode;
+    }
+    const e = error as Error;
+    io.stderr.write(`jianghua: 内部错误：${e?.message ?? String(error)}\n`);
+    io.stderr.write(argv.includes('--debug') ? `${e?.stack ?? ''}\n` : '（加 --debug 查看调用栈；这是 jianghua 的缺陷，欢迎报告）\n');
+    return 2;
+  }
+}
+
+/** SIGINT / SIGTERM: remove half-written temp files and exit 130 / 143, as shells expect. */
+export function installSignalHandlers(): void {
+  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+    process.once(signal, () => {
+      for (const temp of pendingTempFiles) {
+        try {
+          unlinkSync(temp);
+        } catch {
+          // already renamed or removed
+        }
+      }
+      process.stderr.write(`\njianghua: 已中断（${signal}），未写出任何不完整的文件\n`);
+      process.exit(code);
+    });
+  }
+}
+
+export async function main(argv: readonly string[]): Promise<number> {
+  installSignalHandlers();
+  return run(argv);
+}

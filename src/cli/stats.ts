@@ -1,0 +1,61 @@
+import type { Command } from '@commander-js/extra-typings';
+import { InvalidArgumentError, Option } from '@commander-js/extra-typings';
+import Table from 'cli-table3';
+import { collectFilesOrFail } from '../io/collect.js';
+import { isJianghuaError } from '../errors.js';
+import { DEFAULT_RATE, speechStats, type SpeechStats } from '../speech/index.js';
+import { paint, type CliIO } from './io.js';
+import { readSpeech } from './outline.js';
+
+export interface DocumentStats extends SpeechStats {
+  file: string;
+  encoding: string;
+  kind: string;
+}
+
+function positiveNumber(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError('应为正数（每分钟字数）');
+  return n;
+}
+
+const percent = (x: number) => `${(x * 100).toFixed(1)}%`;
+
+export function registerStats(program: Command, io: CliIO): void {
+  program
+    .command('stats')
+    .description('统计每篇讲话稿：字数、句数、段数、预计讲话时长，以及成绩、问题、意见所占比例')
+    .argument('<paths...>', '文件、目录或通配符')
+    .addOption(new Option('-f, --format <format>', '输出格式').choices(['table', 'json'] as const).default('table' as const))
+    .option('--rate <字/分钟>', `语速（每分钟汉字数）`, positiveNumber, DEFAULT_RATE)
+    .addHelpText('after', '\n示例：\n  jianghua stats corpus\n  jianghua stats 讲话.txt --rate 180 --format json')
+    .action(async (paths, options) => {
+      const files = await collectFilesOrFail(paths);
+      const documents: DocumentStats[] = [];
+      const skipped: Array<{ file: string; reason: string }> = [];
+      for (const file of files) {
+        try {
+          const { speech, encoding } = await readSpeech(file);
+          documents.push({ file, encoding, kind: speech.kind, ...speechStats(speech, options.rate) });
+        } catch (error) {
+          if (!isJianghuaError(error)) throw error;
+          skipped.push({ file, reason: error.message });
+          io.stderr.write(`警告：已跳过 ${error.format()}\n`);
+        }
+      }
+      if (options.format === 'json') {
+        io.stdout.write(`${JSON.stringify({ rate: options.rate, documents, skipped }, null, 2)}\n`);
+        return;
+      }
+      const chalk = paint(io.stdout, io.env);
+      const table = new Table({
+        head: ['文件', '体裁', '字数', '句数', '段数', '时长（分钟）', '成绩', '问题', '意见'].map((h) => chalk.bold(h)),
+        colAligns: ['left', 'left', 'right', 'right', 'right', 'right', 'right', 'right', 'right'],
+        style: { head: [], border: [] },
+      });
+      for (const d of documents) {
+        table.push([d.file, d.kind, d.chars, d.sentences, d.paragraphs, d.minutes.toFixed(1), percent(d.shares.achievements), percent(d.shares.problems), percent(d.shares.opinions)]);
+      }
+      io.stdout.write(`${table.toString()}\n语速按每分钟 ${options.rate} 字估算。${skipped.length ? `跳过 ${skipped.length} 个文件。` : ''}\n`);
+    });
+}

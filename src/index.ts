@@ -1,0 +1,10 @@
+/**
+ * jianghua as a library: parse, outline and measure speeches without the CLI.
+ *   import { parseSpeech, lintText, analyzeCorpus, renderDraft } from 'jianghua'
+ */
+export * from './speech/index.js';
+export { decodeText, readTextFile, readTextFileSync, type DecodedText, type Encoding } from './io/read-text.js';
+export { collectFiles } from './io/collect.js';
+export { writeFileAtomic } from './io/write-atomic.js';
+export { JianghuaError, isJianghuaError, type ErrorCode, type Place } from './errors.js';
+export { run } from './cli/main.js';

@@ -1,0 +1,133 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+import { JianghuaError } from '../errors.js';
+import type { SeriesFamily, SeriesId } from './types.js';
+
+/** The shipped data folder (`data/` beside `src/` and `dist/`). */
+export const DATA_DIR = fileURLToPath(new URL('../../data/', import.meta.url));
+
+/** Read one YAML data file; a broken file is a clear error naming it. */
+export function loadDataFile<T>(name: string, dir = DATA_DIR): T {
+  const file = `${dir}${dir.endsWith('/') ? '' : '/'}${name}`;
+  let source: string;
+  try {
+    source = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new JianghuaError('config', `无法读取数据文件：${(error as Error).message}`, { file });
+  }
+  try {
+    return parse(source) as T;
+  } catch (error) {
+    const e = error as { message: string; linePos?: Array<{ line: number; col: number }> };
+    throw new JianghuaError('yaml-syntax', `数据文件格式错误：${e.message}`, { file, line: e.linePos?.[0]?.line, column: e.linePos?.[0]?.col });
+  }
+}
+
+function regex(source: string, file: string, flags = 'u'): RegExp {
+  try {
+    return new RegExp(source, flags);
+  } catch (error) {
+    throw new JianghuaError('config', `正则表达式无效：${source}（${(error as Error).message}）`, { file });
+  }
+}
+
+const anyOf = (sources: string[], file: string) => regex(sources.map((s) => `(?:${s})`).join('|'), file);
+
+export interface SeriesDef {
+  id: SeriesId;
+  family: SeriesFamily;
+  line: boolean;
+  pattern: RegExp;
+  words?: Record<string, number>;
+}
+
+export interface Lexicon {
+  series: SeriesDef[];
+  lookalikes: string[];
+  cues: {
+    salutation: RegExp;
+    title: RegExp;
+    opening: RegExp;
+    achievements: RegExp;
+    achievementsExclude: RegExp;
+    problems: RegExp;
+    problemsExclude: RegExp;
+    problemsEnd: RegExp;
+    transition: RegExp;
+    closingStart: RegExp;
+    closing: RegExp;
+    agendaItem: RegExp;
+    agendaOverview: RegExp;
+    agendaSummary: RegExp;
+    report: RegExp;
+    stageDirection: RegExp;
+    reviewProblems: RegExp;
+    reviewHopes: RegExp;
+  };
+  problem: {
+    predicates: RegExp;
+    /** Global version, to find every predicate in a clause. */
+    predicatesAll: RegExp;
+    rhetorical: RegExp;
+    assertive: RegExp;
+    directive: RegExp;
+    summary: RegExp;
+  };
+}
+
+interface RawNumbering {
+  series: Array<{ id: SeriesId; family: SeriesFamily; line?: boolean; pattern: string; words?: Record<string, number> }>;
+  lookalikes: string[];
+}
+type RawCues = Record<string, string | string[]>;
+type RawProblems = Record<'predicates' | 'rhetorical' | 'assertive' | 'directive' | 'summary', string[]>;
+
+let cached: Lexicon | undefined;
+
+/** The lexicons under `data/`, parsed once per process. */
+export function loadLexicon(dir = DATA_DIR): Lexicon {
+  if (cached && dir === DATA_DIR) return cached;
+  const numbering = loadDataFile<RawNumbering>('numbering.yaml', dir);
+  const cues = loadDataFile<RawCues>('cues.yaml', dir);
+  const problems = loadDataFile<RawProblems>('problem-cues.yaml', dir);
+  const cue = (key: string): RegExp => {
+    const value = cues[key];
+    if (value === undefined) throw new JianghuaError('config', `cues.yaml 缺少 ${key}`, { file: `${dir}cues.yaml` });
+    return Array.isArray(value) ? anyOf(value, 'cues.yaml') : regex(value, 'cues.yaml');
+  };
+  const lexicon: Lexicon = {
+    series: numbering.series.map((s) => ({ ...s, line: s.line ?? false, pattern: regex(s.pattern, 'numbering.yaml') })),
+    lookalikes: numbering.lookalikes,
+    cues: {
+      salutation: cue('salutation'),
+      title: cue('title'),
+      opening: cue('opening'),
+      achievements: cue('achievements'),
+      achievementsExclude: cue('achievementsExclude'),
+      problems: cue('problems'),
+      problemsExclude: cue('problemsExclude'),
+      problemsEnd: cue('problemsEnd'),
+      transition: cue('transition'),
+      closingStart: cue('closingStart'),
+      closing: cue('closing'),
+      agendaItem: cue('agendaItem'),
+      agendaOverview: cue('agendaOverview'),
+      agendaSummary: cue('agendaSummary'),
+      report: cue('report'),
+      stageDirection: cue('stageDirection'),
+      reviewProblems: cue('reviewProblems'),
+      reviewHopes: cue('reviewHopes'),
+    },
+    problem: {
+      predicates: anyOf(problems.predicates, 'problem-cues.yaml'),
+      predicatesAll: regex(problems.predicates.map((s) => `(?:${s})`).join('|'), 'problem-cues.yaml', 'gu'),
+      rhetorical: anyOf(problems.rhetorical, 'problem-cues.yaml'),
+      assertive: anyOf(problems.assertive, 'problem-cues.yaml'),
+      directive: anyOf(problems.directive, 'problem-cues.yaml'),
+      summary: anyOf(problems.summary, 'problem-cues.yaml'),
+    },
+  };
+  if (dir === DATA_DIR) cached = lexicon;
+  return lexicon;
+}

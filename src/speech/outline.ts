@@ -1,0 +1,80 @@
+import { countHan } from './text.js';
+import type { Section, SectionKind, SeriesId, Speech } from './types.js';
+
+/** The JSON shape of `jianghua outline --format json` (contracts.md). */
+export interface OutlineNode {
+  kind: SectionKind;
+  heading?: string;
+  numbering?: { series: SeriesId; index: number };
+  line: number;
+  endLine: number;
+  /** Han characters in the section, children included. */
+  chars: number;
+  children: OutlineNode[];
+}
+
+export interface Outline {
+  title?: string;
+  salutation?: string;
+  kind: Speech['kind'];
+  sections: OutlineNode[];
+}
+
+export const KIND_LABELS: Record<SectionKind, string> = {
+  opening: '开场',
+  achievements: '成绩',
+  problems: '问题',
+  opinions: '意见',
+  closing: '号召',
+  agenda: '议程',
+  review: '点评',
+  other: '其他',
+};
+
+export const SPEECH_KIND_LABELS: Record<Speech['kind'], string> = {
+  'summary-speech': '总结讲话',
+  'host-script': '主持词',
+  'progress-meeting': '推进会讲话',
+};
+
+function node(speech: Speech, s: Section): OutlineNode {
+  return {
+    kind: s.kind,
+    ...(s.heading ? { heading: s.heading } : {}),
+    ...(s.numbering ? { numbering: s.numbering } : {}),
+    line: speech.position(s.start).line,
+    endLine: speech.position(Math.max(s.start, s.end - 1)).line,
+    chars: countHan(speech.text.slice(s.start, s.end)),
+    children: s.children.map((c) => node(speech, c)),
+  };
+}
+
+export function outline(speech: Speech): Outline {
+  return {
+    ...(speech.title ? { title: speech.title.text } : {}),
+    ...(speech.salutation ? { salutation: speech.salutation.text } : {}),
+    kind: speech.kind,
+    sections: speech.sections.map((s) => node(speech, s)),
+  };
+}
+
+const ellipsis = (text: string, max: number) => ([...text].length > max ? `${[...text].slice(0, max).join('')}…` : text);
+
+/** A readable indented tree: kind, heading, lines and length of each part. */
+export function formatOutline(o: Outline, options: { headingWidth?: number; paint?: (kind: SectionKind, text: string) => string } = {}): string {
+  const width = options.headingWidth ?? 36;
+  const paint = options.paint ?? ((_k, t) => t);
+  const lines: string[] = [];
+  if (o.title) lines.push(`标题：${o.title}`);
+  lines.push(`体裁：${SPEECH_KIND_LABELS[o.kind]}`);
+  const walk = (nodes: OutlineNode[], depth: number) => {
+    for (const n of nodes) {
+      const range = n.line === n.endLine ? `第${n.line}行` : `第${n.line}–${n.endLine}行`;
+      const heading = n.heading ? ` ${ellipsis(n.heading, width)}` : '';
+      lines.push(`${'  '.repeat(depth)}${paint(n.kind, `【${KIND_LABELS[n.kind]}】`)}${heading}  ${range}，${n.chars}字`);
+      walk(n.children, depth + 1);
+    }
+  };
+  walk(o.sections, 0);
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,56 @@
+import type { Lexicon } from './lexicon.js';
+
+/** 要 as a modal (要加强), not inside 重要 / 主要 / 需要 / 要求 / 要素 …. */
+const MODAL_YAO = /(?<![重主需只不紧必首简纲提摘想扼])要(?![素求务点件闻害领旨])/u;
+const LEADING_MARKER = /^(?:[一二三四五六七八九十]{1,3}[是要、]|第[一二三四五六七八九十]{1,3}[，,、]?|其[一二三四五六七八九十][，,、]?|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.．、])/u;
+
+export interface PredicateMatch {
+  /** The defect predicate as written: 不够规范, 薄弱, 有待加强. */
+  cue: string;
+  /** Offset of the predicate inside the searched text. */
+  index: number;
+}
+
+/** Mask rhetorical 不 (不断, 不跑偏, 不敢腐) so that it cannot be read as a defect. */
+function maskRhetorical(text: string, lexicon: Lexicon): string {
+  const flags = lexicon.problem.rhetorical.flags.includes('g') ? lexicon.problem.rhetorical.flags : `${lexicon.problem.rhetorical.flags}g`;
+  return text.replace(new RegExp(lexicon.problem.rhetorical.source, flags), (m) => '◇'.repeat(m.length));
+}
+
+/** The first defect predicate in `text`, ignoring rhetorical negation. */
+export function findPredicate(text: string, lexicon: Lexicon): PredicateMatch | undefined {
+  const masked = maskRhetorical(text, lexicon);
+  const re = lexicon.problem.predicatesAll;
+  re.lastIndex = 0;
+  const m = re.exec(masked);
+  return m ? { cue: text.slice(m.index, m.index + m[0].length), index: m.index } : undefined;
+}
+
+/** A clause that asks for action (要着力解决…问题, 补齐短板) rather than stating a defect. */
+export function isDirective(text: string, lexicon: Lexicon): boolean {
+  return lexicon.problem.directive.test(text.replace(LEADING_MARKER, ''));
+}
+
+/** 这些问题，务必引起高度重视: talk about the problems, not a problem. */
+export function isProblemSummary(text: string, lexicon: Lexicon): boolean {
+  return lexicon.problem.summary.test(text);
+}
+
+/**
+ * A problem statement inside a sentence that is not in a problems section (an opinion, a praise):
+ * a defect predicate, stated (部分/还/仍/存在/目前 …), with no modal 要 or directive before it.
+ * Returns the predicate, or undefined when the sentence is a directive or not about a defect.
+ */
+export function statedProblem(sentence: string, lexicon: Lexicon): PredicateMatch | undefined {
+  const body = sentence.replace(LEADING_MARKER, '');
+  const predicate = findPredicate(body, lexicon);
+  if (!predicate) return undefined;
+  const before = body.slice(0, predicate.index);
+  if (MODAL_YAO.test(before) || isDirective(body, lexicon) || isProblemSummary(body, lexicon)) return undefined;
+  // the clause holding the predicate must not itself be a directive (着力解决…弱化问题)
+  const clauseStart = Math.max(...['，', '、', '：', '；'].map((p) => before.lastIndexOf(p))) + 1;
+  const clause = body.slice(clauseStart);
+  if (isDirective(clause, lexicon) || MODAL_YAO.test(clause.slice(0, predicate.index - clauseStart))) return undefined;
+  if (!lexicon.problem.assertive.test(body.slice(0, predicate.index + predicate.cue.length + 6))) return undefined;
+  return predicate;
+}

@@ -1,0 +1,444 @@
+import type { Lexicon } from './lexicon.js';
+import { statedProblem } from './problems.js';
+import type { NumberingMarker, Paragraph, Section, SectionKind, Sentence, SeriesFamily, SpeechKind } from './types.js';
+
+/**
+ * Cut a speech into its parts. The genre's order is fixed (开场 → 成绩 → 问题 → 意见 → 号召),
+ * so the parser looks for the boundaries between parts by cue phrases, then numbers the items
+ * inside each part by their markers. Ranges are half-open sentence indices [from, to).
+ */
+
+/** Outer levels first: a part is split by the highest family found in it, then recursively. */
+const FAMILY_RANK: Record<SeriesFamily, number> = {
+  agenda: 0,
+  heading: 1,
+  'paren-cn': 2,
+  arabic: 3,
+  'paren-arabic': 4,
+  ordinal: 5,
+  di: 5,
+  sequence: 5,
+};
+
+interface Tags {
+  achievements: boolean;
+  problems: boolean;
+  problemsEnd: boolean;
+  transition: boolean;
+  closing: boolean;
+  report: boolean;
+  stage: boolean;
+  summaryAgenda: boolean;
+}
+
+interface Range {
+  from: number;
+  to: number;
+}
+
+export interface Structure {
+  sections: Section[];
+  kind: SpeechKind;
+}
+
+const stripEnd = (text: string) => text.replace(/[。！？；…：:，,!?;\s]+$/u, '');
+
+export class SectionBuilder {
+  private readonly tags: Tags[];
+  private readonly markerAt = new Map<number, NumberingMarker>();
+
+  constructor(
+    private readonly paragraphs: readonly Paragraph[],
+    private readonly sentences: readonly Sentence[],
+    private readonly markers: readonly NumberingMarker[],
+    private readonly lexicon: Lexicon,
+  ) {
+    const c = lexicon.cues;
+    this.tags = sentences.map((s) => {
+      const first = this.isFirstInParagraph(s);
+      return {
+        achievements: c.achievements.test(s.text) && !c.achievementsExclude.test(s.text),
+        problems: c.problems.test(s.text) && !c.problemsExclude.test(s.text),
+        problemsEnd: c.problemsEnd.test(s.text),
+        transition: c.transition.test(s.text),
+        closing: first && (c.closingStart.test(s.text) || c.closing.test(s.text)),
+        report: first && c.report.test(s.text),
+        stage: c.stageDirection.test(s.text),
+        summaryAgenda: c.agendaSummary.test(s.text),
+      };
+    });
+    // the marker that opens a sentence; agenda markers stand mid-sentence and are kept apart
+    for (const m of markers) if (m.family !== 'agenda' && !this.markerAt.has(m.sentence)) this.markerAt.set(m.sentence, m);
+  }
+
+  build(from: number): Structure {
+    const to = this.sentences.length;
+    if (from >= to) return { sections: [], kind: 'summary-speech' };
+    const agenda = this.markers.filter((m) => m.family === 'agenda' && m.sentence >= from);
+    const reports = this.range(from, to).filter((i) => this.tag(i).report);
+    if (agenda.length >= 2 || reports.length >= 2) return { sections: this.hostScript(from, to, agenda), kind: 'host-script' };
+    const sections = this.body(from, to);
+    const top = new Set(sections.map((s) => s.kind));
+    const kind: SpeechKind = top.has('problems') || top.has('achievements') || !top.has('opinions') ? 'summary-speech' : 'progress-meeting';
+    return { sections, kind };
+  }
+
+  // ---- host script: 议程, 请…述职, 点评, then the host's own 总结讲话 ----
+
+  private hostScript(from: number, to: number, agenda: NumberingMarker[]): Section[] {
+    const sections: Section[] = [];
+    const starts = agenda.map((m) => this.paragraphStart(m.sentence));
+    if (starts.length === 0) return this.reportsWithoutAgenda(from, to);
+    if ((starts[0] as number) > from) sections.push(this.section('opening', from, starts[0] as number));
+    agenda.forEach((marker, k) => {
+      const start = starts[k] as number;
+      const end = starts[k + 1] ?? to;
+      const item = this.section('agenda', start, end, {
+        heading: this.agendaHeading(marker.sentence),
+        headingSpan: this.spanOf(marker.sentence, marker.sentence + 1),
+        numbering: { series: marker.series, index: marker.index },
+        marker,
+      });
+      const bodyFrom = this.nextParagraphStart(start, end);
+      if (this.tag(marker.sentence).summaryAgenda) item.children = this.body(bodyFrom, end);
+      else item.children = this.reviews(bodyFrom, end);
+      sections.push(item);
+    });
+    return sections;
+  }
+
+  private reportsWithoutAgenda(from: number, to: number): Section[] {
+    const reports = this.range(from, to).filter((i) => this.tag(i).report);
+    const first = reports[0] as number;
+    const sections: Section[] = [];
+    if (first > from) sections.push(this.section('opening', from, first));
+    const reviews = this.reviews(first, to);
+    sections.push(...reviews);
+    const after = reviews.length ? this.sentenceIndexAt(reviews[reviews.length - 1]!.end) + 1 : first;
+    if (after < to) sections.push(...this.body(after, to));
+    return sections;
+  }
+
+  /** Each 请…述职 opens a review: praise, then 存在的主要问题是, then 希望. */
+  private reviews(from: number, to: number): Section[] {
+    const reports = this.range(from, to).filter((i) => this.tag(i).report);
+    return reports.map((start, k) => {
+      const limit = reports[k + 1] ?? to;
+      const review = this.section('review', start, limit, { heading: stripEnd(this.sentences[start]!.text) });
+      const children: Section[] = [];
+      let sawHopes = false;
+      let end = limit;
+      for (const p of this.paragraphsIn(this.nextParagraphStart(start, limit), limit)) {
+        const first = p.sentences[0]!;
+        if (this.tag(first.index).stage) continue;
+        const kind: SectionKind = this.lexicon.cues.reviewProblems.test(first.text)
+          ? 'problems'
+          : this.lexicon.cues.reviewHopes.test(first.text)
+            ? 'opinions'
+            : 'achievements';
+        // after the hopes, an unrelated paragraph ends the review (the next agenda item's talk)
+        if (sawHopes && kind !== 'opinions') {
+          end = first.index;
+          break;
+        }
+        sawHopes ||= kind === 'opinions';
+        const pFrom = first.index;
+        const pTo = pFrom + p.sentences.length;
+        const last = children[children.length - 1];
+        if (last && last.kind === kind) Object.assign(last, this.spanOf(this.sentenceIndexAt(last.start), pTo));
+        else children.push(this.section(kind, pFrom, pTo, { heading: kind === 'achievements' ? undefined : stripEnd(first.clauses[0]?.text ?? first.text) }));
+      }
+      for (const child of children) {
+        if (child.kind === 'problems') child.children = this.items(this.sentenceIndexAt(child.start), this.sentenceIndexAt(child.end - 1) + 1, 'problems');
+      }
+      review.children = children;
+      if (end < limit) Object.assign(review, this.spanOf(start, end));
+      return review;
+    });
+  }
+
+  // ---- a speech body: opening, achievements, problems, opinions, other, closing ----
+
+  private body(from: number, to: number): Section[] {
+    if (from >= to) return [];
+    const idx = this.range(from, to);
+    const transition = idx.find((i) => this.tag(i).transition);
+    const firstHeading = this.markers.find((m) => m.family === 'heading' && m.atParagraphStart && m.sentence >= from && m.sentence < to);
+    let opinionsAt = transition ?? firstHeading?.sentence;
+
+    // preamble: opening → achievements → problems
+    const preambleEnd = opinionsAt ?? to;
+    const ach = idx.find((i) => i < preambleEnd && this.tag(i).achievements);
+    const prob = idx.find((i) => i < preambleEnd && (ach === undefined || i > ach) && this.tag(i).problems);
+    const sections: Section[] = [];
+    const achStart = ach === undefined ? undefined : Math.max(from, this.paragraphStart(ach));
+    const probStart = prob;
+    let probEnd: number | undefined;
+    if (probStart !== undefined) {
+      const endCue = idx.find((i) => i > probStart && i < preambleEnd && this.tag(i).problemsEnd);
+      probEnd = endCue !== undefined ? endCue + 1 : opinionsAt !== undefined ? this.paragraphStart(opinionsAt) : this.paragraphEnd(probStart);
+      probEnd = Math.max(probEnd, probStart + 1);
+    }
+    const openingEnd = achStart ?? probStart ?? (opinionsAt !== undefined ? this.paragraphStart(opinionsAt) : undefined) ?? to;
+    if (openingEnd > from) sections.push(this.section('opening', from, openingEnd));
+    if (achStart !== undefined) {
+      const achEnd = probStart ?? (opinionsAt !== undefined ? Math.max(achStart + 1, this.paragraphStart(opinionsAt)) : this.paragraphEnd(ach as number));
+      const s = this.section('achievements', achStart, achEnd);
+      s.children = this.items(achStart, achEnd, 'achievements');
+      sections.push(s);
+    }
+    let cursor = sections.length ? this.sentenceIndexAt(sections[sections.length - 1]!.end - 1) + 1 : from;
+    if (probStart !== undefined && probEnd !== undefined) {
+      const s = this.section('problems', probStart, probEnd, { heading: this.leadHeading(probStart) });
+      s.children = this.items(probStart, probEnd, 'problems');
+      sections.push(s);
+      cursor = probEnd;
+    }
+    if (opinionsAt === undefined) {
+      // no transition and no 一、 headings: top-level 一要/一是 paragraphs after the problems are the opinions
+      const top = this.markers.find((m) => m.atParagraphStart && m.index === 1 && m.sentence >= cursor && m.sentence < to && m.family !== 'agenda');
+      opinionsAt = top?.sentence;
+    }
+    if (opinionsAt === undefined) {
+      if (cursor < to) sections.push(...this.tail(cursor, to));
+      return sections;
+    }
+    // the transition's paragraph joins the opinions, unless its lead sentences state the meeting's purpose
+    const lead = this.range(this.paragraphStart(opinionsAt), opinionsAt);
+    const leadIsOpening = lead.some((i) => this.lexicon.cues.opening.test(this.sentences[i]!.text));
+    const opinionsStart = Math.max(cursor, leadIsOpening ? opinionsAt : this.paragraphStart(opinionsAt));
+    if (opinionsStart > cursor) {
+      // with no 成绩 or 问题 before it, the lead-in still belongs to the opening
+      const previous = sections[sections.length - 1];
+      if (previous?.kind === 'opening') Object.assign(previous, this.spanOf(this.sentenceIndexAt(previous.start), opinionsStart));
+      else sections.push(this.section('other', cursor, opinionsStart));
+    }
+    const closingAt = idx.find((i) => i > opinionsAt && this.tag(i).closing && this.paragraphStart(i) > this.paragraphStart(opinionsAt));
+    const blockEnd = closingAt ?? to;
+    const opinions = this.section('opinions', opinionsStart, blockEnd, transition === opinionsAt ? { heading: stripEnd(this.sentences[opinionsAt]!.text) } : {});
+    const { children, end } = this.topOpinions(opinionsStart, blockEnd, transition === opinionsAt ? opinionsAt : undefined);
+    opinions.children = children;
+    if (end < blockEnd) Object.assign(opinions, this.spanOf(opinionsStart, end));
+    sections.push(opinions);
+    if (end < blockEnd) sections.push(this.section('other', end, blockEnd));
+    if (closingAt !== undefined) sections.push(this.section('closing', closingAt, to));
+    return sections;
+  }
+
+  /** After the achievements/problems with no opinions: closing if cued, else other. */
+  private tail(from: number, to: number): Section[] {
+    const closingAt = this.range(from, to).find((i) => this.tag(i).closing);
+    const out: Section[] = [];
+    if (closingAt === undefined) return [this.section('other', from, to)];
+    if (closingAt > from) out.push(this.section('other', from, closingAt));
+    out.push(this.section('closing', closingAt, to));
+    return out;
+  }
+
+  /**
+   * The numbered opinions. The last one ends where its own items end when they were whole
+   * paragraphs, so that a trailing reminder (岁末年初…) is `other`, not part of opinion 三.
+   */
+  private topOpinions(from: number, to: number, transition: number | undefined): { children: Section[]; end: number } {
+    const contentFrom = transition !== undefined ? transition + 1 : from;
+    const children = this.items(contentFrom, to, 'opinions');
+    const numbered = children.filter((c) => c.numbering);
+    const last = numbered[numbered.length - 1];
+    if (!last || last !== children[children.length - 1]) return { children, end: to };
+    const lastFrom = this.sentenceIndexAt(last.start);
+    const subParagraphItems = last.children.filter((c) => c.marker?.atParagraphStart);
+    const headingOnly = this.paragraphs[this.sentences[lastFrom]!.paragraph]!.sentences.length === 1;
+    let end = to;
+    if (subParagraphItems.length > 0) {
+      const lastSub = subParagraphItems[subParagraphItems.length - 1]!;
+      end = this.paragraphEnd(this.sentenceIndexAt(lastSub.start));
+    } else if (!headingOnly && last.marker?.atParagraphStart) {
+      end = this.paragraphEnd(lastFrom);
+    }
+    if (end >= to) return { children, end: to };
+    this.clip(last, this.sentences[end - 1]!.end);
+    return { children, end };
+  }
+
+  /** Shorten a section and its descendants so that none reaches past `endOffset`. */
+  private clip(section: Section, endOffset: number): void {
+    section.end = Math.min(section.end, endOffset);
+    section.children = section.children.filter((c) => c.start < endOffset);
+    for (const child of section.children) this.clip(child, endOffset);
+  }
+
+  /**
+   * Split [from, to) by its outermost numbering family; recurse into each item. Sentences not
+   * inside an item may still hold an embedded problem span (清醒地看到… / stated defects) or a
+   * praise sentence, which become `problems` / `achievements` children.
+   */
+  private items(from: number, to: number, kind: SectionKind, skip = new Set<number>()): Section[] {
+    const children: Section[] = [];
+    const covered = new Set<number>(skip);
+    const opinionLike = kind === 'opinions' || kind === 'other';
+    const candidates = this.markers.filter((m) => m.family !== 'agenda' && m.sentence >= from && m.sentence < to && !covered.has(m.sentence));
+    const outer = Math.min(...candidates.map((m) => FAMILY_RANK[m.family]));
+    // 1. embedded problem spans opened by a pivot (但也要清醒地看到…问题), with their own 一是…三是;
+    //    a pivot inside an item is left to the recursion into that item
+    const firstItem = candidates.find((m) => FAMILY_RANK[m.family] === outer && FAMILY_RANK[m.family] < FAMILY_RANK.ordinal);
+    const pivotLimit = firstItem?.sentence ?? to;
+    if (opinionLike) {
+      for (let i = from; i < pivotLimit; i++) {
+        if (covered.has(i) || !this.tag(i).problems) continue;
+        const span = this.pivotSpan(i, to);
+        const s = this.section('problems', i, span.to, { heading: this.leadHeading(i) });
+        s.children = this.numbered(i + 1, span.to, 'problems', span.markers);
+        children.push(s);
+        for (let k = i; k < span.to; k++) covered.add(k);
+        i = span.to - 1;
+      }
+    }
+    // 2. numbered items of the outermost family left after the pivots took their own lists
+    const remaining = candidates.filter((m) => !covered.has(m.sentence));
+    if (remaining.length > 0) {
+      const rank = Math.min(...remaining.map((m) => FAMILY_RANK[m.family]));
+      const level = remaining.filter((m) => FAMILY_RANK[m.family] === rank);
+      const items = this.numbered(from, to, kind, level, covered);
+      for (const item of items) {
+        const itemFrom = this.sentenceIndexAt(item.start);
+        const itemTo = this.sentenceIndexAt(item.end - 1) + 1;
+        for (let k = itemFrom; k < itemTo; k++) covered.add(k);
+      }
+      children.push(...items);
+    }
+    // 3. leftover sentences: praise or stated problems inside an opinion
+    if (opinionLike) {
+      let run: Range | undefined;
+      const flush = () => {
+        if (run) children.push(this.section('problems', run.from, run.to));
+        run = undefined;
+      };
+      for (let i = from; i < to; i++) {
+        if (covered.has(i)) {
+          flush();
+          continue;
+        }
+        const text = this.sentences[i]!.text;
+        if (statedProblem(text, this.lexicon)) {
+          if (run && run.to === i) run.to = i + 1;
+          else {
+            flush();
+            run = { from: i, to: i + 1 };
+          }
+          continue;
+        }
+        flush();
+        if (this.tag(i).achievements && !/要/u.test(text)) children.push(this.section('achievements', i, i + 1));
+      }
+      flush();
+    }
+    return children.sort((a, b) => a.start - b.start);
+  }
+
+  /** Items opened by `level` markers: each runs to the next marker of its level or to `to`. */
+  private numbered(from: number, to: number, kind: SectionKind, level: readonly NumberingMarker[], covered = new Set<number>()): Section[] {
+    const inRange = level.filter((m) => m.sentence >= from && m.sentence < to && !covered.has(m.sentence));
+    return inRange.map((marker, k) => {
+      const start = marker.sentence;
+      let end = inRange[k + 1]?.sentence ?? to;
+      // an item after a colon-list ends with its paragraph when the next item is in a later paragraph
+      if (inRange[k + 1] === undefined && !marker.atParagraphStart) end = Math.min(end, this.paragraphEnd(start));
+      const item = this.section(kind, start, end, {
+        heading: stripEnd(this.sentences[start]!.text),
+        headingSpan: this.spanOf(start, start + 1),
+        numbering: { series: marker.series, index: marker.index },
+        marker,
+      });
+      if (end - start > 1) item.children = this.items(start + 1, end, kind);
+      return item;
+    });
+  }
+
+  /** A pivot's span: to the closing 这些问题 sentence, the paragraph end, or a marker that breaks its list. */
+  private pivotSpan(pivot: number, to: number): { to: number; markers: NumberingMarker[] } {
+    const paragraphEnd = Math.min(this.paragraphEnd(pivot), to);
+    const markers: NumberingMarker[] = [];
+    for (let i = pivot + 1; i < paragraphEnd; i++) {
+      if (this.tag(i).problemsEnd) return { to: i + 1, markers };
+      const m = this.markerAt.get(i);
+      if (!m) continue;
+      const first = markers[0];
+      if (first ? m.series === first.series && m.index === markers[markers.length - 1]!.index + 1 : m.index === 1 && m.series !== '一要') markers.push(m);
+      else return { to: i, markers };
+    }
+    return { to: paragraphEnd, markers };
+  }
+
+  // ---- helpers over sentence indices ----
+
+  private tag(i: number): Tags {
+    return this.tags[i] as Tags;
+  }
+
+  private range(from: number, to: number): number[] {
+    const out: number[] = [];
+    for (let i = from; i < to; i++) out.push(i);
+    return out;
+  }
+
+  private isFirstInParagraph(s: Sentence): boolean {
+    return this.paragraphs[s.paragraph]!.sentences[0] === s;
+  }
+
+  private paragraphStart(i: number): number {
+    return this.paragraphs[this.sentences[i]!.paragraph]!.sentences[0]!.index;
+  }
+
+  private paragraphEnd(i: number): number {
+    const p = this.paragraphs[this.sentences[i]!.paragraph]!;
+    return p.sentences[p.sentences.length - 1]!.index + 1;
+  }
+
+  private nextParagraphStart(i: number, limit: number): number {
+    return Math.min(this.paragraphEnd(i), limit);
+  }
+
+  private paragraphsIn(from: number, to: number): Paragraph[] {
+    if (from >= to) return [];
+    const first = this.sentences[from]!.paragraph;
+    const last = this.sentences[to - 1]!.paragraph;
+    return this.paragraphs.slice(first, last + 1);
+  }
+
+  /** The index of the sentence that contains `offset`. */
+  private sentenceIndexAt(offset: number): number {
+    let lo = 0;
+    let hi = this.sentences.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.sentences[mid]!.start <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  private spanOf(from: number, to: number): { start: number; end: number } {
+    return { start: this.sentences[from]!.start, end: this.sentences[Math.max(from, to - 1)]!.end };
+  }
+
+  /** The pivot clause (在肯定成绩的同时), or the sentence's start when that clause says little (目前). */
+  private leadHeading(i: number): string {
+    const sentence = this.sentences[i]!;
+    const clause = sentence.clauses[0]?.text ?? sentence.text;
+    if ([...clause].length >= 5) return stripEnd(clause);
+    const chars = [...stripEnd(sentence.text)];
+    return chars.length > 30 ? `${chars.slice(0, 30).join('')}…` : chars.join('');
+  }
+
+  private agendaHeading(i: number): string {
+    const text = this.sentences[i]!.text;
+    const colon = text.search(/[：:]/u);
+    return stripEnd(colon > 0 ? text.slice(0, colon) : text);
+  }
+
+  private section(kind: SectionKind, from: number, to: number, extra: Partial<Section> = {}): Section {
+    const s: Section = { kind, ...this.spanOf(from, Math.max(to, from + 1)), children: [] };
+    for (const [key, value] of Object.entries(extra)) if (value !== undefined) (s as unknown as Record<string, unknown>)[key] = value;
+    return s;
+  }
+}

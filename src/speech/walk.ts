@@ -1,0 +1,28 @@
+import type { Section, SectionKind, Speech } from './types.js';
+
+/** Depth-first, parents before children. */
+export function* walkSections(sections: readonly Section[], depth = 0, parent?: Section): Generator<{ section: Section; depth: number; parent?: Section }> {
+  for (const section of sections) {
+    yield { section, depth, ...(parent ? { parent } : {}) };
+    yield* walkSections(section.children, depth + 1, section);
+  }
+}
+
+export function findSections(speech: Speech, kind: SectionKind): Section[] {
+  return [...walkSections(speech.sections)].filter((e) => e.section.kind === kind).map((e) => e.section);
+}
+
+/**
+ * The kind that owns each offset: the innermost section wins, a review's own lines count as
+ * `review`, and everything outside a section as `other`.
+ */
+export function kindAt(speech: Speech, offset: number): SectionKind {
+  let kind: SectionKind = 'other';
+  let level: readonly Section[] = speech.sections;
+  for (;;) {
+    const hit = level.find((s) => s.start <= offset && offset < s.end);
+    if (!hit) return kind;
+    kind = hit.kind;
+    level = hit.children;
+  }
+}
