@@ -15,6 +15,8 @@ export interface Collected {
 }
 
 const DEFAULT_EXTENSIONS = ['txt', 'md'] as const;
+/** A folder's README, CHANGELOG or LICENSE describes the corpus; it is not a speech (name it explicitly to include it). */
+const NOT_SPEECHES = /^(?:readme|changelog|license|licence|contributing)(?:\.[a-z]+)?$/iu;
 
 /**
  * Expand files, directories and globs into a sorted, de-duplicated list of files.
@@ -43,7 +45,9 @@ export async function collectFiles(inputs: readonly string[], options: CollectOp
     if (info?.isFile()) {
       add(input);
     } else if (info?.isDirectory()) {
-      const found = await glob(`**/${extGlob}`, { cwd: input, followSymbolicLinks: false, dot: false, onlyFiles: true });
+      const found = (await glob(`**/${extGlob}`, { cwd: input, followSymbolicLinks: false, dot: false, onlyFiles: true })).filter(
+        (f) => !NOT_SPEECHES.test(path.basename(f)),
+      );
       found.sort();
       for (const f of found) add(path.join(input, f));
     } else if (isDynamicPattern(input)) {
