@@ -3,14 +3,14 @@ import { InvalidArgumentError, Option } from '@commander-js/extra-typings';
 import Table from 'cli-table3';
 import { collectFilesOrFail } from '../io/collect.js';
 import { isJianghuaError } from '../errors.js';
-import { DEFAULT_RATE, speechStats, type SpeechStats } from '../speech/index.js';
+import { DEFAULT_RATE, SPEECH_KIND_LABELS, speechStats, type SpeechStats } from '../speech/index.js';
 import { paint, type CliIO } from './io.js';
 import { readSpeech } from './outline.js';
 
 export interface DocumentStats extends SpeechStats {
   file: string;
   encoding: string;
-  kind: string;
+  kind: keyof typeof SPEECH_KIND_LABELS;
 }
 
 function positiveNumber(value: string): number {
@@ -51,10 +51,10 @@ export function registerStats(program: Command, io: CliIO): void {
       const table = new Table({
         head: ['文件', '体裁', '字数', '句数', '段数', '时长（分钟）', '成绩', '问题', '意见'].map((h) => chalk.bold(h)),
         colAligns: ['left', 'left', 'right', 'right', 'right', 'right', 'right', 'right', 'right'],
-        style: { head: [], border: [] },
+        style: { head: [], border: [], compact: true },
       });
       for (const d of documents) {
-        table.push([d.file, d.kind, d.chars, d.sentences, d.paragraphs, d.minutes.toFixed(1), percent(d.shares.achievements), percent(d.shares.problems), percent(d.shares.opinions)]);
+        table.push([d.file, SPEECH_KIND_LABELS[d.kind], d.chars, d.sentences, d.paragraphs, d.minutes.toFixed(1), percent(d.shares.achievements), percent(d.shares.problems), percent(d.shares.opinions)]);
       }
       io.stdout.write(`${table.toString()}\n语速按每分钟 ${options.rate} 字估算。${skipped.length ? `跳过 ${skipped.length} 个文件。` : ''}\n`);
     });
