@@ -64,6 +64,9 @@ export interface Lexicon {
     stageDirection: RegExp;
     reviewProblems: RegExp;
     reviewHopes: RegExp;
+    headingAchievements: RegExp;
+    headingProblems: RegExp;
+    headingDirective: RegExp;
   };
   problem: {
     predicates: RegExp;
@@ -118,6 +121,9 @@ export function loadLexicon(dir = DATA_DIR): Lexicon {
       stageDirection: cue('stageDirection'),
       reviewProblems: cue('reviewProblems'),
       reviewHopes: cue('reviewHopes'),
+      headingAchievements: cue('headingAchievements'),
+      headingProblems: cue('headingProblems'),
+      headingDirective: cue('headingDirective'),
     },
     problem: {
       predicates: anyOf(problems.predicates, 'problem-cues.yaml'),

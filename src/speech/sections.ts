@@ -162,8 +162,11 @@ export class SectionBuilder {
   private body(from: number, to: number): Section[] {
     if (from >= to) return [];
     const idx = this.range(from, to);
+    const headings = this.markers.filter((m) => m.family === 'heading' && m.atParagraphStart && m.sentence >= from && m.sentence < to);
+    const headingKinds = headings.map((h) => this.headingKind(h));
+    if (headingKinds.some((k) => k !== 'opinions')) return this.headedBody(from, to, headings, headingKinds);
     const transition = idx.find((i) => this.tag(i).transition);
-    const firstHeading = this.markers.find((m) => m.family === 'heading' && m.atParagraphStart && m.sentence >= from && m.sentence < to);
+    const firstHeading = headings[0];
     let opinionsAt = transition ?? firstHeading?.sentence;
 
     // preamble: opening → achievements → problems
@@ -221,6 +224,32 @@ export class SectionBuilder {
     if (end < blockEnd) Object.assign(opinions, this.spanOf(opinionsStart, end));
     sections.push(opinions);
     if (end < blockEnd) sections.push(this.section('other', end, blockEnd));
+    if (closingAt !== undefined) sections.push(this.section('closing', closingAt, to));
+    return sections;
+  }
+
+  /** What a 一、 heading announces: 主要成效 → achievements, 存在的问题 → problems, anything else → opinions. */
+  private headingKind(marker: NumberingMarker): SectionKind {
+    const c = this.lexicon.cues;
+    const text = stripEnd(this.sentences[marker.sentence]!.text.slice(marker.text.length));
+    if (c.headingDirective.test(text)) return 'opinions';
+    if (c.headingProblems.test(text)) return 'problems';
+    if (c.headingAchievements.test(text)) return 'achievements';
+    return 'opinions';
+  }
+
+  /** A body cut by 一、 headings that name their parts: each heading is one part of its own kind. */
+  private headedBody(from: number, to: number, headings: NumberingMarker[], kinds: SectionKind[]): Section[] {
+    const sections: Section[] = [];
+    const first = headings[0]!.sentence;
+    if (first > from) sections.push(this.section('opening', from, first));
+    const lastHeading = headings[headings.length - 1]!.sentence;
+    const closingAt = this.range(lastHeading + 1, to).find((i) => this.tag(i).closing && this.paragraphStart(i) > this.paragraphStart(lastHeading));
+    const end = closingAt ?? to;
+    headings.forEach((marker, k) => {
+      const next = headings[k + 1]?.sentence ?? end;
+      sections.push(...this.numbered(marker.sentence, next, kinds[k]!, [marker]));
+    });
     if (closingAt !== undefined) sections.push(this.section('closing', closingAt, to));
     return sections;
   }

@@ -87,7 +87,10 @@ export function splitSentences(text: string, start: number, end: number, paragra
   return sentences;
 }
 
-const INDENT = /^[\s\u3000\u00a0\ufeff]*/u;
+/** Indentation, plus a Markdown heading or quote marker (## 一、…), which is layout, not text. */
+const INDENT = /^[\s\u3000\u00a0\ufeff]*(?:#{1,6}[ \t]+|>[ \t]*)?/u;
+/** A line that is only an HTML comment (<!-- jianghua-disable … -->) is not part of the speech. */
+const COMMENT_LINE = /^[\s\u3000\u00a0]*<!--.*-->[\s\u3000\u00a0]*$/u;
 
 /** One non-blank line is one paragraph, as in the genre (and in Word's plain-text export). */
 export function splitParagraphs(text: string): Paragraph[] {
@@ -98,9 +101,10 @@ export function splitParagraphs(text: string): Paragraph[] {
   while (lineStart <= text.length) {
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd === -1) lineEnd = text.length;
-    const indent = (INDENT.exec(text.slice(lineStart, lineEnd)) as RegExpExecArray)[0];
+    const lineText = text.slice(lineStart, lineEnd);
+    const indent = (INDENT.exec(lineText) as RegExpExecArray)[0];
     const [start, end] = trimmedSpan(text, lineStart + indent.length, lineEnd);
-    if (end > start) {
+    if (end > start && !COMMENT_LINE.test(lineText)) {
       const index = paragraphs.length;
       const sentences = splitSentences(text, start, end, index, sentenceCount);
       sentenceCount += sentences.length;

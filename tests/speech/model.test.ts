@@ -105,3 +105,19 @@ describe('sections from cues, on text the seeds do not contain', () => {
     }
   });
 });
+
+describe('Markdown and comment lines', () => {
+  it('reads ## headings and > quotes as layout, keeping numbering and positions', () => {
+    const s = parseSpeech('# 在全区党建工作会议上的讲话\n\n同志们：\n\n## 一、提高政治站位\n\n> 引文。\n');
+    expect(s.title?.text).toBe('在全区党建工作会议上的讲话');
+    expect(s.markers.map((m) => m.text)).toEqual(['一、']);
+    expect(s.position(s.markers[0]!.start)).toEqual({ line: 5, column: 4 });
+    expect(s.paragraphs.map((p) => p.text)).toEqual(['在全区党建工作会议上的讲话', '同志们：', '一、提高政治站位', '引文。']);
+  });
+
+  it('skips lines that are only an HTML comment', () => {
+    const s = parseSpeech('<!-- jianghua-disable placeholder -->\n同志们：\n今天开会。');
+    expect(s.paragraphs.map((p) => p.text)).toEqual(['同志们：', '今天开会。']);
+    expect(s.salutation?.text).toBe('同志们：');
+  });
+});

@@ -1,0 +1,37 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { outline, parseSpeech, type OutlineNode } from '../../src/speech/index.js';
+import { ROOT } from '../helpers/cli.js';
+
+/** Speeches written for the tests in shapes the seeds do not have, to keep the model general. */
+const load = (name: string) => outline(parseSpeech(readFileSync(`${ROOT}tests/fixtures/speeches/${name}`, 'utf8')));
+const brief = (nodes: OutlineNode[]): unknown[] =>
+  nodes.map((n) => [n.kind, n.numbering ? `${n.numbering.series}${n.numbering.index}` : '', n.line, ...(n.children.length ? [brief(n.children)] : [])]);
+
+describe('a speech whose 一、 headings name its parts (成效 / 存在的问题 / 重点任务)', () => {
+  const o = load('heading-parts.txt');
+  it('classifies each headed part by its heading', () => {
+    expect(brief(o.sections)).toEqual([
+      ['opening', '', 1],
+      ['achievements', '一、1', 3, [['achievements', '（一）1', 5], ['achievements', '（一）2', 6], ['achievements', '（一）3', 7]]],
+      ['problems', '一、2', 8, [['problems', '（一）1', 9], ['problems', '（一）2', 10], ['problems', '（一）3', 11]]],
+      ['opinions', '一、3', 12, [['opinions', '（一）1', 13], ['opinions', '（一）2', 14], ['opinions', '（一）3', 15]]],
+      ['closing', '', 16],
+    ]);
+    expect(o.kind).toBe('summary-speech');
+  });
+});
+
+describe('a 推进会 speech with 第一/第二 opinions and 我再强调三点', () => {
+  const o = load('first-second.txt');
+  it('finds praise, the pivot with its 一是…三是, the transition without 意见, and 第一…第三', () => {
+    expect(brief(o.sections)).toEqual([
+      ['opening', '', 1],
+      ['achievements', '', 3],
+      ['problems', '', 3, [['problems', '一是1', 3], ['problems', '一是2', 3], ['problems', '一是3', 3]]],
+      ['opinions', '', 4, [['opinions', '第一1', 5], ['opinions', '第一2', 6], ['opinions', '第一3', 7]]],
+      ['closing', '', 8],
+    ]);
+    expect(o.sections[3]!.heading).toBe('下面，就做好下一阶段工作，我再强调三点');
+  });
+});
