@@ -1,0 +1,112 @@
+import { loadLexicon } from '../speech/lexicon.js';
+import { parseSpeech } from '../speech/parse.js';
+import { LineIndex, normalizeText } from '../speech/text.js';
+import type { SpeechKind } from '../speech/types.js';
+import { readDirectives } from './directives.js';
+import { applyFixes } from './fix.js';
+import { PRESETS } from './presets.js';
+import { RULES } from './rules/index.js';
+import { checkRuleId, mergeSetting, normalizeEntry, type LintConfig, type RuleEntry } from './settings.js';
+import type { Fix, LintMessage, LintResult, Report, Rule, RuleSetting } from './types.js';
+
+export interface LintOptions {
+  /** The genre; default: the config's kind, else what the speech model detects. */
+  kind?: SpeechKind;
+  /** The merged .jianghuarc.yaml (the CLI finds it; the library takes it as an object). */
+  config?: LintConfig;
+  /** Highest precedence, like --rule on the command line. */
+  rules?: Record<string, RuleEntry>;
+  /** Markdown source: `**粗体**` and list bullets are markup. */
+  markdown?: boolean;
+  /** Apply the fixes and return the fixed text as `output`. */
+  fix?: boolean;
+}
+
+const fill = (template: string, data: Record<string, string | number> = {}): string =>
+  template.replace(/\{\{\s*(\w+)\s*\}\}/gu, (_, key: string) => {
+    if (!(key in data)) throw new Error(`message slot {{${key}}} has no data`);
+    return String(data[key]);
+  });
+
+/** Effective setting of every rule for this kind: defaults < preset < config < options.rules. */
+export function resolveSettings(kind: SpeechKind, options: LintOptions): Map<string, RuleSetting> {
+  const out = new Map<string, RuleSetting>();
+  for (const [id, rule] of RULES) {
+    let setting: RuleSetting = { severity: rule.meta.defaultSeverity, options: { ...(rule.meta.defaults as Record<string, unknown>) } };
+    setting = mergeSetting(setting, PRESETS[kind][id]);
+    const fromConfig = options.config?.rules?.[id];
+    if (fromConfig !== undefined) setting = mergeSetting(setting, normalizeEntry(id, fromConfig));
+    const fromOptions = options.rules?.[id];
+    if (fromOptions !== undefined) setting = mergeSetting(setting, normalizeEntry(id, fromOptions));
+    out.set(id, setting);
+  }
+  for (const id of [...Object.keys(options.config?.rules ?? {}), ...Object.keys(options.rules ?? {})]) checkRuleId(id, {});
+  return out;
+}
+
+/**
+ * The pure kernel: text in, messages out (no file system). Parses once, runs the enabled rules,
+ * drops what inline comments disable, de-duplicates, sorts, and optionally fixes.
+ */
+export function lintText(input: string, options: LintOptions = {}): LintResult {
+  const text = normalizeText(input);
+  const lines = new LineIndex(text);
+  const directives = readDirectives(text, lines);
+  const speech = parseSpeech(directives.masked);
+  const kind = options.kind ?? options.config?.kind ?? speech.kind;
+  const settings = resolveSettings(kind, options);
+  const lexicon = loadLexicon();
+  const messages: LintMessage[] = [];
+  const seen = new Set<string>();
+  for (const [id, rule] of RULES) {
+    const setting = settings.get(id) as RuleSetting;
+    if (setting.severity === 'off' || !rule.meta.kinds.includes(kind)) continue;
+    const report = (r: Report) => {
+      const base = r.node?.start ?? 0;
+      const [rs, re] = r.range ?? (r.node ? [0, r.node.end - r.node.start] : [0, 0]);
+      const start = base + rs;
+      const end = Math.max(start, base + re);
+      const template = rule.meta.messages[r.messageId];
+      if (template === undefined) throw new Error(`rule ${id} reported an unknown messageId "${r.messageId}"`);
+      if (r.fix && !rule.meta.fixable) throw new Error(`rule ${id} offered a fix but is not fixable`);
+      if (directives.isDisabled(id, start)) return;
+      const message = fill(template, r.data);
+      const key = `${id}\u0000${start}\u0000${end}\u0000${message}`;
+      if (seen.has(key)) return;
+      seen.add(key);
+      const from = lines.position(start);
+      const to = lines.position(end);
+      messages.push({
+        ruleId: id,
+        severity: setting.severity === 'error' && !rule.meta.warnOnly?.includes(r.messageId) ? 2 : 1,
+        message,
+        line: from.line,
+        column: from.column,
+        endLine: to.line,
+        endColumn: to.column,
+        start,
+        end,
+        ...(r.fix ? { fix: r.fix } : {}),
+      });
+    };
+    (rule as Rule).check(speech, { options: setting.options ?? {}, kind, lexicon, markdown: options.markdown ?? false, report });
+  }
+  messages.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
+  const result: LintResult = {
+    messages,
+    errorCount: messages.filter((m) => m.severity === 2).length,
+    warningCount: messages.filter((m) => m.severity === 1).length,
+  };
+  if (options.fix) {
+    const fixes = messages.flatMap((m) => (m.fix ? [m.fix] : [])) as Fix[];
+    if (fixes.length) {
+      const output = applyFixes(text, fixes);
+      if (output !== text) {
+        // report what is left after fixing, as ESLint does
+        const after = lintText(output, { ...options, fix: false });
+        return { ...after, output };
+      }
+    }
+  }
+  return result;
+}

@@ -1,0 +1,43 @@
+import { isObject, lintData } from '../data.js';
+import type { Rule } from '../types.js';
+
+interface DeData {
+  modifiers: string[];
+  verbs: string[];
+  nominalizers: string[];
+  nounsAfter: string[];
+}
+
+const alternation = (words: readonly string[]) => [...words].sort((a, b) => b.length - a.length).join('|');
+
+const rule: Rule<{ modifiers: string[]; verbs: string[] }> = {
+  id: 'adverbial-de',
+  meta: {
+    description: '状语后误用“的”，应为“地”（严肃的查处 → 严肃地查处）',
+    defaultSeverity: 'warn',
+    kinds: ['summary-speech', 'host-script', 'progress-meeting'],
+    messages: { de: '“{{text}}”中状语后应用“地”：{{modifier}}地{{verb}}' },
+    defaults: { modifiers: [], verbs: [] },
+    schema: { modifiers: '额外的状语修饰词（字符串数组）', verbs: '额外的动词（字符串数组）' },
+    fixable: false,
+  },
+  check(speech, context) {
+    const data = lintData<DeData>('adverbial-de.yaml', (raw) => isObject(raw) && Array.isArray(raw.modifiers) && Array.isArray(raw.verbs));
+    const modifiers = [...data.modifiers, ...(context.options.modifiers ?? [])];
+    const verbs = [...data.verbs, ...(context.options.verbs ?? [])];
+    const re = new RegExp(`(?<m>${alternation(modifiers)})的(?<v>${alternation(verbs)})`, 'gu');
+    const text = speech.text;
+    for (const m of text.matchAll(re)) {
+      const modifier = m.groups?.m as string;
+      const verb = m.groups?.v as string;
+      const end = m.index + m[0].length;
+      // 进行认真的学习、实现全面的提升: the verb after 的 is used as a noun
+      const lead = text.slice(Math.max(0, m.index - 4), m.index);
+      if ((data.nominalizers ?? []).some((w) => lead.endsWith(w) || lead.slice(0, -1).endsWith(w))) continue;
+      if ((data.nounsAfter ?? []).some((w) => text.startsWith(w, end))) continue;
+      context.report({ messageId: 'de', data: { text: m[0], modifier, verb }, range: [m.index, end] });
+    }
+  },
+};
+
+export default rule;

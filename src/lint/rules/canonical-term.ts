@@ -1,0 +1,56 @@
+import { compile, isObject, lintData } from '../data.js';
+import type { Rule } from '../types.js';
+
+export interface Term {
+  find: string;
+  write: string;
+  before?: string;
+  after?: string;
+  quoted?: boolean;
+  first?: boolean;
+  mixed?: boolean;
+  note?: string;
+}
+
+const OPEN_QUOTES = '“"「‘';
+const CLOSE_QUOTES = '”"」’';
+
+const rule: Rule<{ terms: Term[] }> = {
+  id: 'canonical-term',
+  meta: {
+    description: '不规范的提法：习总书记、缺“思想”的理论名称、首次提及缺“党的”、简称缺引号等',
+    defaultSeverity: 'warn',
+    kinds: ['summary-speech', 'host-script', 'progress-meeting'],
+    messages: {
+      wrong: '“{{text}}”不规范，应写作“{{write}}”（{{note}}）',
+    },
+    defaults: { terms: [] },
+    schema: { terms: '额外的规范提法，格式同 data/canonical-terms.yaml 的 terms（find、write、before、after、quoted、first、mixed、note）' },
+    fixable: false,
+  },
+  check(speech, context) {
+    const data = lintData<{ terms: Term[] }>('canonical-terms.yaml', (raw) => isObject(raw) && Array.isArray(raw.terms));
+    const text = speech.text;
+    for (const term of [...data.terms, ...(context.options.terms ?? [])]) {
+      const re = compile(term.find, 'gu', 'canonical-term 的 find ');
+      const hits = [...text.matchAll(re)].map((m) => {
+        const start = m.index;
+        const end = start + m[0].length;
+        let ok = Boolean(term.before || term.after || term.quoted);
+        if (term.before && !text.slice(0, start).endsWith(term.before)) ok = false;
+        if (term.after && !text.startsWith(term.after, end)) ok = false;
+        if (term.quoted && !(OPEN_QUOTES.includes(text[start - 1] ?? 'x') && CLOSE_QUOTES.includes(text[end] ?? 'x'))) ok = false;
+        return { text: m[0], start, end, ok };
+      });
+      let bad = hits.filter((h) => !h.ok);
+      if (term.first) bad = hits.slice(0, 1).filter((h) => !h.ok);
+      if (term.mixed && !hits.some((h) => h.ok)) bad = [];
+      for (const h of bad) {
+        const write = term.write.replace(/\{\{\s*term\s*\}\}/gu, h.text);
+        context.report({ messageId: 'wrong', data: { text: h.text, write, note: term.note ?? '规范提法' }, range: [h.start, h.end] });
+      }
+    }
+  },
+};
+
+export default rule;

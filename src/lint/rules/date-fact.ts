@@ -1,0 +1,57 @@
+import { compile, isObject, lintData } from '../data.js';
+import type { Rule } from '../types.js';
+
+export interface DateFact {
+  name: string;
+  pattern: string;
+  year: number;
+}
+
+const DIGIT: Record<string, number> = { '〇': 0, '○': 0, '零': 0, '一': 1, '二': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9 };
+/** 2022年, 二〇二二年. */
+const YEAR = /(?<![\d０-９])(?:(?<a>(?:19|20)\d{2})|(?<c>[一二][〇○零一二三四五六七八九]{3}))(?=年)/gu;
+
+function yearsIn(text: string): Array<{ year: number; start: number; end: number }> {
+  return [...text.matchAll(YEAR)].map((m) => {
+    const year = m.groups?.a ? Number(m.groups.a) : Number([...(m.groups?.c ?? '')].map((d) => DIGIT[d] ?? 0).join(''));
+    return { year, start: m.index, end: m.index + m[0].length + 1 };
+  });
+}
+
+const rule: Rule<{ facts: DateFact[] }> = {
+  id: 'date-fact',
+  meta: {
+    description: '与年份绑定的提法写错了年份（“十四五”规划开局之年是2021年，党的二十大召开于2022年……）',
+    defaultSeverity: 'error',
+    kinds: ['summary-speech', 'host-script', 'progress-meeting'],
+    messages: { wrongYear: '{{year}}年不是{{name}}：{{name}}是{{right}}年' },
+    defaults: { facts: [] },
+    schema: { facts: '额外的日期事实，格式同 data/date-facts.yaml 的 facts（name、pattern、year）' },
+    fixable: false,
+  },
+  check(speech, context) {
+    const data = lintData<{ facts: DateFact[] }>('date-facts.yaml', (raw) => isObject(raw) && Array.isArray(raw.facts));
+    const facts = [...data.facts, ...(context.options.facts ?? [])].map((f) => ({ ...f, re: compile(f.pattern, 'gu', 'date-fact 的 pattern ') }));
+    for (const sentence of speech.sentences) {
+      if (!/\d{4}年|[〇○零]/u.test(sentence.text)) continue;
+      const years = yearsIn(sentence.text);
+      if (years.length === 0) continue;
+      for (const fact of facts) {
+        for (const m of sentence.text.matchAll(fact.re)) {
+          // the year a phrase is bound to: the nearest one before it, else the nearest after
+          const before = years.filter((y) => y.end <= m.index).pop();
+          const bound = before ?? years.find((y) => y.start >= m.index + m[0].length);
+          if (!bound || bound.year === fact.year) continue;
+          context.report({
+            messageId: 'wrongYear',
+            data: { year: bound.year, name: fact.name, right: fact.year },
+            node: sentence,
+            range: [bound.start, bound.end],
+          });
+        }
+      }
+    }
+  },
+};
+
+export default rule;

@@ -1,0 +1,34 @@
+import type { Rule } from '../types.js';
+
+/** Compare sentences without white space and punctuation. */
+const key = (text: string) => text.replace(/[\s\p{P}\p{S}]/gu, '');
+
+const rule: Rule<{ minLength: number }> = {
+  id: 'duplicate-sentence',
+  meta: {
+    description: '同一篇中出现两次相同的句子（12 字及以上），多半是复制粘贴留下的',
+    defaultSeverity: 'warn',
+    kinds: ['summary-speech', 'host-script', 'progress-meeting'],
+    messages: { duplicate: '这句话与第{{line}}行的句子重复：“{{excerpt}}”' },
+    defaults: { minLength: 12 },
+    schema: { minLength: '最短句长（字数，不含标点），默认 12' },
+    fixable: false,
+  },
+  check(speech, context) {
+    const min = context.options.minLength ?? 12;
+    const seen = new Map<string, number>();
+    for (const sentence of speech.sentences) {
+      const k = key(sentence.text);
+      if ([...k].length < min) continue;
+      const first = seen.get(k);
+      if (first === undefined) {
+        seen.set(k, sentence.start);
+        continue;
+      }
+      const excerpt = [...sentence.text].length > 20 ? `${[...sentence.text].slice(0, 20).join('')}……` : sentence.text;
+      context.report({ messageId: 'duplicate', data: { line: speech.position(first).line, excerpt }, node: sentence });
+    }
+  },
+};
+
+export default rule;

@@ -1,0 +1,97 @@
+import { toChineseNumeral } from '../../speech/numerals.js';
+import type { NumberingMarker, Section, Speech } from '../../speech/types.js';
+import type { Rule } from '../types.js';
+
+/** Loose markers (not heading a section) belong together when this close. */
+const PARAGRAPH_WINDOW = 1;
+
+/** Sibling items: the numbered children of one parent, or a loose run inside a paragraph. */
+function levels(speech: Speech, lookalike: (m: NumberingMarker) => boolean): NumberingMarker[][] {
+  const out: NumberingMarker[][] = [];
+  const owned = new Set<number>();
+  const visit = (children: readonly Section[]) => {
+    const level = children.flatMap((s) => (s.marker ? [s.marker] : []));
+    for (const m of level) owned.add(m.start);
+    if (level.length) out.push(level);
+    for (const s of children) visit(s.children);
+  };
+  visit(speech.sections);
+  let run: NumberingMarker[] = [];
+  for (const m of speech.markers) {
+    if (owned.has(m.start)) continue;
+    const last = run[run.length - 1];
+    if (last && (last.family !== m.family || m.paragraph - last.paragraph > PARAGRAPH_WINDOW)) {
+      out.push(run);
+      run = [];
+    }
+    run.push(m);
+  }
+  if (run.length) out.push(run);
+  return out.map((level) => level.filter((m) => !lookalike(m)));
+}
+
+/** Split a level into series: one per family, restarting at 1 (a new list under the same parent). */
+function series(level: readonly NumberingMarker[]): NumberingMarker[][] {
+  const byFamily = new Map<string, NumberingMarker[][]>();
+  for (const m of level) {
+    const runs = byFamily.get(m.family) ?? [];
+    byFamily.set(m.family, runs);
+    const current = runs[runs.length - 1];
+    if (!current || (m.index === 1 && current.length > 0)) runs.push([m]);
+    else current.push(m);
+  }
+  return [...byFamily.values()].flat();
+}
+
+const rule: Rule<Record<string, never>> = {
+  id: 'heading-sequence',
+  meta: {
+    description: '编号不连续（一、二、四、）、重复（二要…二要）或同一层级混用体例（一要、二是、三是）',
+    defaultSeverity: 'error',
+    kinds: ['summary-speech', 'host-script', 'progress-meeting'],
+    messages: {
+      gap: '第{{missing}}项缺失：{{prev}}之后是{{next}}',
+      start: '编号没有从第一项开始：第一项是{{next}}',
+      repeat: '编号重复：{{prev}}之后又是{{next}}',
+      order: '编号顺序颠倒：{{prev}}之后是{{next}}',
+      mixed: '同一层级编号体例不一：“{{first}}”与“{{other}}”混用，应统一为“{{expected}}”',
+    },
+    warnOnly: ['mixed'],
+    defaults: {},
+    schema: {},
+    fixable: false,
+  },
+  check(speech, context) {
+    const lookalikes = context.lexicon.lookalikes;
+    const lookalike = (m: NumberingMarker) => lookalikes.some((w) => speech.text.startsWith(w, m.start));
+    for (const level of levels(speech, lookalike)) {
+      for (const items of series(level)) {
+        const first = items[0];
+        if (!first) continue;
+        if (first.index > 1 && first.family !== 'sequence') {
+          context.report({ messageId: 'start', data: { next: first.text }, range: [first.start, first.end] });
+        }
+        for (let i = 1; i < items.length; i++) {
+          const prev = items[i - 1] as NumberingMarker;
+          const m = items[i] as NumberingMarker;
+          const data = { prev: prev.text, next: m.text };
+          if (m.index === prev.index) context.report({ messageId: 'repeat', data, range: [m.start, m.end] });
+          else if (m.index < prev.index) context.report({ messageId: 'order', data, range: [m.start, m.end] });
+          else if (m.index > prev.index + 1) {
+            const from = toChineseNumeral(prev.index + 1);
+            const missing = m.index - prev.index > 2 ? `${from}至第${toChineseNumeral(m.index - 1)}` : from;
+            context.report({ messageId: 'gap', data: { ...data, missing }, range: [m.start, m.end] });
+          }
+        }
+        // warn once per series, at the first item that departs from the first item's style
+        const odd = items.find((m) => m.series !== first.series);
+        if (odd) {
+          const expected = first.text.replace(toChineseNumeral(first.index), toChineseNumeral(odd.index));
+          context.report({ messageId: 'mixed', data: { first: first.text, other: odd.text, expected }, range: [odd.start, odd.end] });
+        }
+      }
+    }
+  },
+};
+
+export default rule;
