@@ -51,6 +51,7 @@ export interface Lexicon {
     opening: RegExp;
     achievements: RegExp;
     achievementsExclude: RegExp;
+    achievementsLead: RegExp;
     problems: RegExp;
     problemsExclude: RegExp;
     problemsEnd: RegExp;
@@ -108,6 +109,7 @@ export function loadLexicon(dir = DATA_DIR): Lexicon {
       opening: cue('opening'),
       achievements: cue('achievements'),
       achievementsExclude: cue('achievementsExclude'),
+      achievementsLead: cue('achievementsLead'),
       problems: cue('problems'),
       problemsExclude: cue('problemsExclude'),
       problemsEnd: cue('problemsEnd'),

@@ -90,9 +90,14 @@ export class SectionBuilder {
     const starts = agenda.map((m) => this.paragraphStart(m.sentence));
     if (starts.length === 0) return this.reportsWithoutAgenda(from, to);
     if ((starts[0] as number) > from) sections.push(this.section('opening', from, starts[0] as number));
+    // after a last item that is not the host's own speech, 同志们，…散会 closes the meeting
+    const lastStart = starts[starts.length - 1] as number;
+    const closingAt = this.tag(agenda[agenda.length - 1]!.sentence).summaryAgenda
+      ? undefined
+      : this.range(this.nextParagraphStart(lastStart, to), to).find((i) => this.tag(i).closing);
     agenda.forEach((marker, k) => {
       const start = starts[k] as number;
-      const end = starts[k + 1] ?? to;
+      const end = starts[k + 1] ?? closingAt ?? to;
       const item = this.section('agenda', start, end, {
         heading: this.agendaHeading(marker.sentence),
         headingSpan: this.spanOf(marker.sentence, marker.sentence + 1),
@@ -104,6 +109,7 @@ export class SectionBuilder {
       else item.children = this.reviews(bodyFrom, end);
       sections.push(item);
     });
+    if (closingAt !== undefined) sections.push(this.section('closing', closingAt, to));
     return sections;
   }
 
@@ -171,7 +177,7 @@ export class SectionBuilder {
 
     // preamble: opening → achievements → problems
     const preambleEnd = opinionsAt ?? to;
-    const ach = idx.find((i) => i < preambleEnd && this.tag(i).achievements);
+    const ach = idx.find((i) => i < preambleEnd && (this.tag(i).achievements || this.lexicon.cues.achievementsLead.test(this.sentences[i]!.text)));
     const prob = idx.find((i) => i < preambleEnd && (ach === undefined || i > ach) && this.tag(i).problems);
     const sections: Section[] = [];
     const achStart = ach === undefined ? undefined : Math.max(from, this.paragraphStart(ach));

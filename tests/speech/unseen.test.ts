@@ -35,3 +35,38 @@ describe('a 推进会 speech with 第一/第二 opinions and 我再强调三点'
     expect(o.sections[3]!.heading).toBe('下面，就做好下一阶段工作，我再强调三点');
   });
 });
+
+describe('a host script in another office’s wording', () => {
+  const o = load('host-variant.txt');
+  it('finds three agenda items, two reviews with 不足之处 / 存在的问题 and 希望, and the closing', () => {
+    expect(o.kind).toBe('host-script');
+    expect(brief(o.sections)).toEqual([
+      ['opening', '', 1],
+      [
+        'agenda',
+        '第一1',
+        4,
+        [
+          ['review', '', 5, [['achievements', '', 7], ['problems', '', 8], ['opinions', '', 9]]],
+          ['review', '', 10, [['achievements', '', 12], ['problems', '', 13, [['problems', '一是1', 13], ['problems', '一是2', 13]]], ['opinions', '', 14]]],
+        ],
+      ],
+      ['agenda', '第一2', 15],
+      ['agenda', '第一3', 16],
+      ['closing', '', 18],
+    ]);
+  });
+});
+
+describe('a summary whose praise opens with 一年来 and whose opinions are 一是…三是 in one paragraph', () => {
+  const o = load('plain-summary.txt');
+  it('finds every part', () => {
+    expect(brief(o.sections)).toEqual([
+      ['opening', '', 1],
+      ['achievements', '', 3],
+      ['problems', '', 4],
+      ['opinions', '', 5, [['opinions', '一是1', 6], ['opinions', '一是2', 6], ['opinions', '一是3', 6]]],
+      ['closing', '', 7],
+    ]);
+  });
+});
