@@ -1,17 +1,31 @@
 import type { Clause, Paragraph, Sentence } from './types.js';
 
-const TERMINATORS = new Set(['。', '！', '？', '；', '…', '!', '?', ';']);
-const OPENERS = new Set(['“', '‘', '「', '『', '（', '(', '《', '【', '〔', '〈', '［']);
-const CLOSERS = new Set(['”', '’', '」', '』', '）', ')', '》', '】', '〕', '〉', '］']);
-const CLAUSE_BREAKS = new Set(['，', '、', '：', ',', ':']);
+// Character classes by UTF-16 code, so the hot loops below compare numbers, not strings.
+const TERMINATOR = 1;
+const OPENER = 2;
+const CLOSER = 3;
+const CLAUSE_BREAK = 4;
+const COLON = 5;
+const CLASS = new Uint8Array(0x10000);
+const classify = (chars: string, cls: number) => {
+  for (const ch of chars) CLASS[ch.charCodeAt(0)] = cls;
+};
+classify('。！？；…!?;', TERMINATOR);
+classify('“‘「『（(《【〔〈［', OPENER);
+classify('”’」』）)》】〕〉］', CLOSER);
+classify('，、,', CLAUSE_BREAK);
+classify('：:', COLON);
+const classOf = (text: string, i: number): number => CLASS[text.charCodeAt(i)] as number;
 /** An opening quote this far behind is taken as unbalanced, so one typo cannot swallow a paragraph. */
 const MAX_QUOTE_SPAN = 240;
 /** A colon that introduces an enumeration (不足：一是…) ends the lead sentence, so each item is a sentence. */
 const ENUMERATION_AFTER_COLON = /^\s*(?:[一二三四五六七八九十]{1,3}[是要、]|第[一二三四五六七八九十]{1,3}[，,、]|其[一二三四五六七八九十][，,、]|首先[，,]|[（(][一二三四五六七八九十\d]{1,2}[）)]|\d{1,2}[.．、](?!\d))/u;
 
+const isSpace = (code: number) => code === 0x20 || code === 0x3000 || code === 0xa0 || (code >= 0x09 && code <= 0x0d) || code === 0xfeff || (code >= 0x2000 && code <= 0x200a) || code === 0x202f || code === 0x205f || code === 0x1680 || code === 0x2028 || code === 0x2029 || code === 0x85;
+
 function trimmedSpan(text: string, start: number, end: number): [number, number] {
-  while (start < end && /\s/u.test(text[start] as string)) start++;
-  while (end > start && /\s/u.test(text[end - 1] as string)) end--;
+  while (start < end && isSpace(text.charCodeAt(start))) start++;
+  while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
   return [start, end];
 }
 
@@ -25,10 +39,11 @@ export function splitClauses(text: string, start: number, end: number): Clause[]
     if (e > s) clauses.push({ start: s, end: e, text: text.slice(s, e) });
   };
   for (let i = start; i < end; i++) {
-    const ch = text[i] as string;
-    if (OPENERS.has(ch)) depth++;
-    else if (CLOSERS.has(ch)) depth = Math.max(0, depth - 1);
-    else if (depth === 0 && (CLAUSE_BREAKS.has(ch) || TERMINATORS.has(ch))) {
+    const cls = classOf(text, i);
+    if (cls === 0) continue;
+    if (cls === OPENER) depth++;
+    else if (cls === CLOSER) depth = Math.max(0, depth - 1);
+    else if (depth === 0) {
       push(i);
       from = i + 1;
     }
@@ -51,26 +66,26 @@ export function splitSentences(text: string, start: number, end: number, paragra
   };
   let i = start;
   while (i < end) {
-    const ch = text[i] as string;
-    if (OPENERS.has(ch)) {
+    const cls = classOf(text, i);
+    if (cls === OPENER) {
       openAt.push(i);
       i++;
       continue;
     }
-    if (CLOSERS.has(ch)) {
+    if (cls === CLOSER) {
       openAt.pop();
       i++;
       continue;
     }
-    const colonBreak = (ch === '：' || ch === ':') && openAt.length === 0 && ENUMERATION_AFTER_COLON.test(text.slice(i + 1, Math.min(end, i + 12)));
-    if (!TERMINATORS.has(ch) && !colonBreak) {
+    const colonBreak = cls === COLON && openAt.length === 0 && ENUMERATION_AFTER_COLON.test(text.slice(i + 1, Math.min(end, i + 12)));
+    if (cls !== TERMINATOR && !colonBreak) {
       i++;
       continue;
     }
     // a run of terminators, then any closing quotes or brackets that follow them
     let j = i + 1;
-    while (j < end && TERMINATORS.has(text[j] as string)) j++;
-    while (j < end && CLOSERS.has(text[j] as string) && openAt.length > 0) {
+    while (j < end && classOf(text, j) === TERMINATOR) j++;
+    while (j < end && classOf(text, j) === CLOSER && openAt.length > 0) {
       openAt.pop();
       j++;
     }
