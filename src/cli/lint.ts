@@ -1,15 +1,127 @@
 import type { Command } from '@commander-js/extra-typings';
-import { JianghuaError } from '../errors.js';
-import type { CliIO } from './io.js';
+import { InvalidArgumentError, Option } from '@commander-js/extra-typings';
+import { readFile } from 'node:fs/promises';
+import iconv from 'iconv-lite';
+import { JianghuaError, isJianghuaError } from '../errors.js';
+import { collectFilesOrFail } from '../io/collect.js';
+import { decodeText, type Encoding } from '../io/read-text.js';
+import { writeFileAtomic } from '../io/write-atomic.js';
+import { configFor } from '../lint/config.js';
+import { FORMATS, FORMATTERS } from '../lint/formatters/index.js';
+import { lintText } from '../lint/linter.js';
+import { KINDS, checkRuleId, parseSeverity, type RuleEntry } from '../lint/settings.js';
+import type { FileResult } from '../lint/types.js';
+import type { SpeechKind } from '../speech/types.js';
+import { paint, type CliIO } from './io.js';
 
-// Placeholder until the lint command lands (issue #5).
-export function registerLint(program: Command, _io: CliIO): void {
+function ruleFlag(value: string, previous: Record<string, RuleEntry> = {}): Record<string, RuleEntry> {
+  const m = /^([a-z-]+):(\w+)$/u.exec(value.trim());
+  if (!m) throw new InvalidArgumentError('应写作 规则id:级别，如 placeholder:off、adverbial-de:error');
+  const [, id, level] = m as unknown as [string, string, string];
+  try {
+    checkRuleId(id, {});
+    return { ...previous, [id]: parseSeverity(level, {}, `规则 ${id} `) };
+  } catch (error) {
+    throw new InvalidArgumentError((error as Error).message);
+  }
+}
+
+function count(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('应为非负整数');
+  return n;
+}
+
+/** Back to the bytes the file had: same encoding, BOM and line ends. */
+function encode(text: string, encoding: Encoding, crlf: boolean): Buffer {
+  const body = crlf ? text.replace(/\n/g, '\r\n') : text;
+  if (encoding === 'utf-8') return Buffer.from(body, 'utf8');
+  if (encoding === 'utf-8-bom') return Buffer.from(`\ufeff${body}`, 'utf8');
+  const bom = encoding === 'gb18030' ? '' : '\ufeff';
+  return iconv.encode(`${bom}${body}`, encoding);
+}
+
+interface LintFlags {
+  format: (typeof FORMATS)[number];
+  config?: string;
+  kind?: SpeechKind;
+  rule?: Record<string, RuleEntry>;
+  maxWarnings?: number;
+  quiet?: boolean;
+  fix?: boolean;
+}
+
+async function lintFile(file: string, flags: LintFlags): Promise<FileResult> {
+  let raw: Buffer;
+  try {
+    raw = await readFile(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new JianghuaError('unreadable', code === 'EACCES' ? '没有读取权限' : `无法读取（${code}）`, { file }, { cause: error });
+  }
+  const { text, encoding } = decodeText(raw, file);
+  const config = configFor(file, flags.config);
+  const result = lintText(text, {
+    config,
+    ...(flags.kind ? { kind: flags.kind } : {}),
+    ...(flags.rule ? { rules: flags.rule } : {}),
+    markdown: /\.(md|markdown)$/iu.test(file),
+    fix: Boolean(flags.fix),
+  });
+  if (result.output !== undefined) {
+    // refuse to overwrite edits made while we were linting
+    const now = await readFile(file).catch(() => undefined);
+    if (!now || !now.equals(raw)) throw new JianghuaError('changed', '文件在检查期间被修改，未写入修复结果，请重新运行', { file });
+    await writeFileAtomic(file, encode(result.output, encoding, text.includes('\r\n')), { force: true });
+  }
+  let messages = result.messages;
+  if (flags.quiet) messages = messages.filter((m) => m.severity === 2);
+  return { filePath: file, messages, errorCount: result.errorCount, warningCount: flags.quiet ? 0 : result.warningCount };
+}
+
+export function registerLint(program: Command, io: CliIO): void {
   program
     .command('lint')
-    .description('检查讲话稿：结构、编号、占位符、标点、提法、日期')
-    .allowUnknownOption()
-    .argument('[args...]')
-    .action(() => {
-      throw new JianghuaError('usage', '此命令尚未实现');
+    .description('检查讲话稿：缺少的部分、编号、占位符、标点、提法、日期、的/地、重复句、时长')
+    .argument('<paths...>', '文件、目录或通配符（.txt / .md）')
+    .addOption(new Option('-f, --format <format>', '输出格式').choices(FORMATS).default('stylish' as const))
+    .option('-c, --config <file>', '配置文件（默认从每个文件所在目录向上查找 .jianghuarc.yaml）')
+    .addOption(new Option('--kind <kind>', '体裁（默认按配置文件，否则自动判断）').choices(KINDS))
+    .option('--rule <id:级别>', '调整规则级别（off、warn、error），可重复', ruleFlag)
+    .option('--max-warnings <n>', '警告数超过 n 时以退出码 1 结束', count)
+    .option('--quiet', '只报告错误，不报告警告')
+    .option('--fix', '自动修复可修复的问题（半角标点），原子写回文件')
+    .addHelpText(
+      'after',
+      '\n退出码：0 没有错误；1 有错误（或警告超过 --max-warnings）；2 用法错误、无法读取或程序错误。\n' +
+        '行内开关：<!-- jianghua-disable 规则id -->、<!-- jianghua-enable -->、<!-- jianghua-disable-next-line 规则id -->\n' +
+        '\n示例：\n  jianghua lint corpus\n  jianghua lint 讲话.txt --format json\n  jianghua lint "drafts/**/*.txt" --rule adverbial-de:off --max-warnings 0\n  jianghua lint 讲话.txt --fix',
+    )
+    .action(async (paths, options) => {
+      const flags = options as LintFlags;
+      const files = await collectFilesOrFail(paths);
+      const results: FileResult[] = [];
+      const failures: JianghuaError[] = [];
+      for (const file of files) {
+        try {
+          results.push(await lintFile(file, flags));
+        } catch (error) {
+          // a broken config or option stops everything; an unreadable draft is reported and skipped
+          if (!isJianghuaError(error) || error.code === 'config' || error.code === 'schema' || error.code === 'yaml-syntax') throw error;
+          failures.push(error);
+        }
+      }
+      const output = FORMATTERS[flags.format](results, paint(io.stdout, io.env));
+      if (output) io.stdout.write(output);
+      const errors = results.reduce((n, r) => n + r.errorCount, 0);
+      const warnings = results.reduce((n, r) => n + r.warningCount, 0);
+      let code = errors > 0 ? 1 : 0;
+      if (flags.maxWarnings !== undefined && warnings > flags.maxWarnings) {
+        io.stderr.write(`jianghua: 警告 ${warnings} 个，超过上限 ${flags.maxWarnings} 个（--max-warnings）\n`);
+        code = 1;
+      }
+      for (const failure of failures) io.stderr.write(`jianghua: ${failure.format()}\n`);
+      if (failures.length) code = 2;
+      io.exitCode = code;
     });
 }
