@@ -8,3 +8,4 @@ export { collectFiles } from './io/collect.js';
 export { writeFileAtomic } from './io/write-atomic.js';
 export { JianghuaError, isJianghuaError, type ErrorCode, type Place } from './errors.js';
 export { run } from './cli/main.js';
+export { lintText, type LintOptions, type LintResult, type LintMessage } from './lint/index.js';
