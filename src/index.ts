@@ -9,3 +9,4 @@ export { writeFileAtomic } from './io/write-atomic.js';
 export { JianghuaError, isJianghuaError, type ErrorCode, type Place } from './errors.js';
 export { run } from './cli/main.js';
 export { lintText, type LintOptions, type LintResult, type LintMessage } from './lint/index.js';
+export { renderDraft, renderDraftDocx, composeDraft, type DraftOptions, type DraftFormat } from './draft/index.js';

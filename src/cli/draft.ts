@@ -1,15 +1,48 @@
 import type { Command } from '@commander-js/extra-typings';
+import { Option } from '@commander-js/extra-typings';
+import path from 'node:path';
 import { JianghuaError } from '../errors.js';
+import { writeFileAtomic } from '../io/write-atomic.js';
 import type { CliIO } from './io.js';
 
-// Placeholder until the draft command lands (issue #4).
-export function registerDraft(program: Command, _io: CliIO): void {
+const FORMATS = ['txt', 'md', 'docx'] as const;
+type Format = (typeof FORMATS)[number];
+
+/** --format wins; otherwise the extension of -o; otherwise plain text. */
+function pickFormat(format: Format | undefined, output: string | undefined): Format {
+  if (format) return format;
+  const ext = output ? path.extname(output).slice(1).toLowerCase() : '';
+  return ext === 'md' || ext === 'markdown' ? 'md' : ext === 'docx' ? 'docx' : 'txt';
+}
+
+export function registerDraft(program: Command, io: CliIO): void {
   program
     .command('draft')
-    .description('根据会议事实（YAML）起草讲话稿')
-    .allowUnknownOption()
-    .argument('[args...]')
-    .action(() => {
-      throw new JianghuaError('usage', '此命令尚未实现');
+    .description('根据会议事实（YAML）起草讲话稿：总结讲话、主持词、推进会讲话')
+    .argument('<facts>', '会议事实文件（YAML；可用 jianghua init 生成示例）')
+    .option('-t, --template <名称或路径>', '模板：内置模板名（见 jianghua templates）或自己的 .hbs 文件；默认按 kind 选择')
+    .addOption(new Option('-f, --format <format>', '输出格式（默认按 -o 的扩展名，否则 txt）').choices(FORMATS))
+    .option('-o, --output <file>', '写入文件（原子写入）；不写时 txt、md 输出到标准输出')
+    .option('--force', '覆盖已存在的输出文件')
+    .option('--allow-missing', '允许缺少该类讲话通常必备的部分（如总结讲话没有问题部分）')
+    .addHelpText('after', '\n示例：\n  jianghua init -o facts.yaml\n  jianghua draft facts.yaml\n  jianghua draft facts.yaml -o 讲话.docx\n  jianghua draft facts.yaml --template ./我的模板.hbs --format md')
+    .action(async (file, options) => {
+      const format = pickFormat(options.format, options.output);
+      if (format === 'docx' && !options.output) throw new JianghuaError('usage', 'Word 格式（docx）需要用 -o 指定输出文件');
+      const target = options.output ? path.resolve(io.cwd, options.output) : undefined;
+      const { loadFactsFile, renderDraft, renderDraftDocx } = await import('../draft/index.js');
+      const { facts } = await loadFactsFile(path.resolve(io.cwd, file), { name: file, allowMissing: options.allowMissing });
+      const render = { template: options.template, cwd: io.cwd };
+      if (format === 'docx') {
+        await writeFileAtomic(target!, await renderDraftDocx(facts, render), { force: options.force });
+      } else {
+        const text = renderDraft(facts, { ...render, format });
+        if (!target) {
+          io.stdout.write(text);
+          return;
+        }
+        await writeFileAtomic(target, text, { force: options.force });
+      }
+      io.stderr.write(`已写出 ${options.output}\n`);
     });
 }

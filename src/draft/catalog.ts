@@ -1,0 +1,60 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+import { JianghuaError } from '../errors.js';
+import type { SpeechKindName } from './facts.js';
+
+/** The shipped templates folder (`templates/` beside `src/` and `dist/`). */
+export const TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
+export const PARTIALS_DIR = path.join(TEMPLATES_DIR, 'partials');
+
+export interface TemplateInfo {
+  name: string;
+  kind: SpeechKindName;
+  description: string;
+  path: string;
+}
+
+export interface KindInfo {
+  label: string;
+  /** facts key → Chinese section name */
+  requires: Record<string, string>;
+}
+
+interface Catalog {
+  templates: TemplateInfo[];
+  kinds: Record<SpeechKindName, KindInfo>;
+}
+
+let cached: Catalog | undefined;
+
+export function loadCatalog(): Catalog {
+  if (cached) return cached;
+  const file = path.join(TEMPLATES_DIR, 'index.yaml');
+  const raw = parse(readFileSync(file, 'utf8')) as { templates: Array<Omit<TemplateInfo, 'path'> & { file: string }>; kinds: Catalog['kinds'] };
+  cached = {
+    templates: raw.templates.map(({ file: f, ...t }) => ({ ...t, path: path.join(TEMPLATES_DIR, f) })),
+    kinds: raw.kinds,
+  };
+  return cached;
+}
+
+export function listTemplates(): TemplateInfo[] {
+  return loadCatalog().templates;
+}
+
+/** A built-in name, else a path (relative to cwd) to the user's own .hbs file. */
+export function resolveTemplate(nameOrPath: string, cwd = process.cwd()): { name: string; path: string; builtIn: boolean } {
+  const builtIn = listTemplates().find((t) => t.name === nameOrPath);
+  if (builtIn) return { name: builtIn.name, path: builtIn.path, builtIn: true };
+  if (/[/\\]|\.hbs$|\.handlebars$/u.test(nameOrPath)) return { name: nameOrPath, path: path.resolve(cwd, nameOrPath), builtIn: false };
+  const names = listTemplates().map((t) => t.name).join('、');
+  throw new JianghuaError('not-found', `没有名为“${nameOrPath}”的内置模板（可用：${names}；自己的模板请给出文件路径）`);
+}
+
+export function defaultTemplate(kind: SpeechKindName): TemplateInfo {
+  const t = listTemplates().find((x) => x.kind === kind);
+  if (!t) throw new JianghuaError('config', `没有 ${kind} 类型的内置模板`);
+  return t;
+}

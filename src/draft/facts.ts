@@ -1,0 +1,159 @@
+import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
+import { z } from 'zod';
+import { JianghuaError } from '../errors.js';
+
+/** 会议事实：英文键、中文值。Dates stay strings (YAML core schema has no timestamps). */
+const text = (what: string) => z.string({ error: `${what}应为文字` }).trim().min(1, { error: `${what}不能为空` });
+
+const isoDate = z
+  .string({ error: '日期应写成 YYYY-MM-DD 格式的文字，如 2024-01-18' })
+  .regex(/^\d{4}-\d{2}-\d{2}$/u, { error: '日期应写成 YYYY-MM-DD，如 2024-01-18' })
+  .refine((s) => {
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
+  }, { error: '不是有效的日期' });
+
+const item = z.object({ title: text('标题'), detail: text('展开说明').optional() }).strict();
+
+export const factsSchema = z
+  .object({
+    kind: z.enum(['summary-speech', 'host-script', 'progress-meeting'], { error: '讲话类型只能是 summary-speech（总结讲话）、host-script（主持词）或 progress-meeting（推进会讲话）' }),
+    title: text('讲话标题').optional().describe('讲话标题；不填时按会议名称生成“在……上的讲话”'),
+    meeting: z
+      .object({
+        name: text('会议名称').describe('会议全称，如 全县2023年度基层党组织书记抓基层党建工作述职评议会'),
+        date: isoDate.describe('会议日期，YYYY-MM-DD'),
+        year: z.number({ error: '年度应为数字，如 2023' }).int().min(1921).max(2100).optional().describe('述职年度（默认为会议日期的上一年）'),
+        region: text('地区').optional().describe('地区，如 清河县；用于“全县”“我县”等说法'),
+        organizer: text('主办单位').optional().describe('研究决定召开会议的单位，如 县委'),
+      })
+      .strict(),
+    speaker: text('讲话人').optional().describe('讲话人职务，如 县委书记'),
+    purpose: text('会议目的').optional().describe('这次会议的主要目的（接在“主要目的是”之后）'),
+    situation: text('形势').optional().describe('转入意见前对当年形势的一两句话'),
+    guests: z
+      .array(z.object({ org: text('嘉宾单位'), title: text('嘉宾职务'), name: text('嘉宾姓名').optional() }).strict())
+      .default([])
+      .describe('到会指导的上级领导'),
+    reporters: z
+      .array(
+        z
+          .object({
+            org: text('述职单位'),
+            name: text('述职人姓名').optional(),
+            mode: z.enum(['oral', 'written'], { error: '述职方式只能是 oral（现场）或 written（书面）' }).default('oral'),
+            comment: z
+              .object({ achievements: text('点评成绩').optional(), problems: text('点评问题').optional(), hopes: text('点评希望').optional() })
+              .strict()
+              .optional(),
+          })
+          .strict(),
+      )
+      .default([])
+      .describe('述职的党组织书记'),
+    achievements: z.array(item).default([]).describe('成绩，每条一个“一是……”'),
+    problems: z.array(item).default([]).describe('问题，每条一个“一是……”'),
+    opinions: z
+      .array(z.object({ title: text('意见标题'), intro: text('意见导语').optional(), points: z.array(item).default([]) }).strict())
+      .default([])
+      .describe('意见，每条一个“一、”标题，points 为“一要……”'),
+    closing: text('结束语').optional().describe('号召的话，接在“同志们，”之后'),
+  })
+  .strict();
+
+export type Facts = z.output<typeof factsSchema>;
+export type FactsInput = z.input<typeof factsSchema>;
+export type SpeechKindName = Facts['kind'];
+
+/** JSON Schema (draft-07) of the facts file, for editors (yaml-language-server). */
+export function factsJsonSchema(): Record<string, unknown> {
+  return {
+    ...z.toJSONSchema(factsSchema, { target: 'draft-07', io: 'input' }),
+    title: 'jianghua 会议事实文件',
+    description: 'jianghua draft 的输入：会议事实（英文键，中文值）',
+  };
+}
+
+// yaml's error codes, in Chinese (its own messages stay in parentheses for the details)
+const YAML_CODES: Record<string, string> = {
+  BAD_INDENT: '缩进不正确',
+  TAB_AS_INDENT: '不能用制表符缩进，请用空格',
+  DUPLICATE_KEY: '键重复',
+  MISSING_CHAR: '缺少必要的符号',
+  MULTILINE_IMPLICIT_KEY: '键不能跨行（冒号后要有空格，或把值加引号）',
+  BLOCK_AS_IMPLICIT_KEY: '这里应该是“键: 值”',
+  UNEXPECTED_TOKEN: '出现了意外的符号',
+  BAD_SCALAR_START: '值不能以这个符号开头，请加引号',
+  BAD_ALIAS: '别名（*）写法错误',
+  BAD_DIRECTIVE: '指令（%）写法错误',
+  MULTIPLE_DOCS: '一个文件只能有一个文档（不要用 ---- 分隔）',
+  KEY_OVER_1024_CHARS: '键太长',
+  BAD_DQ_ESCAPE: '双引号中的转义写法错误',
+  TAG_RESOLVE_FAILED: '无法识别的标签（!）',
+};
+
+type Path = ReadonlyArray<PropertyKey>;
+
+/** opinions[1].title — the form users see in the file. */
+export function formatPath(path: Path): string {
+  return path.map((k, i) => (typeof k === 'number' ? `[${k}]` : i === 0 ? String(k) : `.${String(k)}`)).join('') || '（根）';
+}
+
+/** The closest node to `path` that exists in the document, as 1-based line:column. */
+function locate(doc: Document, counter: LineCounter, path: Path): { line: number; column: number } {
+  for (let n = path.length; n >= 0; n--) {
+    const node = n === 0 ? doc.contents : doc.getIn(path.slice(0, n) as unknown[], true);
+    if (isNode(node) && node.range) {
+      const { line, col } = counter.linePos(node.range[0]);
+      return { line, column: col };
+    }
+  }
+  return { line: 1, column: 1 };
+}
+
+export interface LoadedFacts {
+  facts: Facts;
+  /** Where a top-level key (or a deeper path) starts, for later messages. */
+  locate(path: Path): { line: number; column: number };
+}
+
+/** Parse and validate a facts file's text; every failure is a JianghuaError with file:line:col. */
+export function parseFacts(source: string, file = 'facts.yaml'): LoadedFacts {
+  const counter = new LineCounter();
+  const doc = parseDocument(source, { lineCounter: counter, uniqueKeys: true, prettyErrors: true, schema: 'core', strict: true });
+  const first = doc.errors[0];
+  if (first) {
+    const pos = first.linePos?.[0];
+    const detail = first.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/u, '');
+    const what = YAML_CODES[first.code] ?? 'YAML 格式错误';
+    throw new JianghuaError('yaml-syntax', `YAML 格式错误：${what}（${detail}）`, { file, line: pos?.line, column: pos?.col });
+  }
+  let data: unknown;
+  try {
+    // bounded alias expansion: a "billion laughs" file fails here instead of exhausting memory
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    throw new JianghuaError('yaml-syntax', `YAML 别名（*）展开过多，已拒绝读取（${(error as Error).message}）`, { file, line: 1, column: 1 });
+  }
+  if (data === null || data === undefined) throw new JianghuaError('empty', '会议事实文件是空的（可运行 jianghua init 生成示例）', { file });
+  const result = factsSchema.safeParse(data, { error: z.locales.zhCN().localeError });
+  const where = (path: Path) => locate(doc, counter, path);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    const missing = issue.code === 'invalid_type' && issue.input === undefined;
+    // an unknown key: point at the key itself, not at its parent
+    const path = (issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0] ?? ''] : issue.path) as Path;
+    const message = missing ? `缺少必填字段 ${formatPath(path)}` : `${formatPath(path)}：${issue.message}`;
+    const more = result.error.issues.length > 1 ? `（另有 ${result.error.issues.length - 1} 处问题）` : '';
+    throw new JianghuaError('schema', `会议事实不符合要求：${message}${more}`, { file, ...where(path) });
+  }
+  return { facts: result.data, locate: where };
+}
+
+/** Validate an object built in code (library use): same schema, messages without file positions. */
+export function validateFacts(data: unknown): Facts {
+  const result = factsSchema.safeParse(data, { error: z.locales.zhCN().localeError });
+  if (result.success) return result.data;
+  const issue = result.error.issues[0]!;
+  throw new JianghuaError('schema', `会议事实不符合要求：${formatPath(issue.path as Path)}：${issue.message}`);
+}

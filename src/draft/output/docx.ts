@@ -1,0 +1,80 @@
+import type { Block } from './blocks.js';
+
+// GB/T 9704-2012 (党政机关公文格式): A4, margins in mm, 22 lines of 三号 仿宋 a page.
+const TWIPS_PER_MM = 1440 / 25.4;
+const mm = (v: number) => Math.round(v * TWIPS_PER_MM);
+export const LAYOUT = {
+  width: mm(210),
+  height: mm(297),
+  margin: { top: mm(37), bottom: mm(35), left: mm(28), right: mm(26) },
+  /** text height 225 mm / 22 lines, exact line spacing */
+  line: Math.round(mm(297 - 37 - 35) / 22),
+  /** half-points: 二号 22 pt, 三号 16 pt, 四号 14 pt */
+  size: { title: 44, body: 32, pageNumber: 28 },
+  font: { title: '方正小标宋简体', titleFallback: '宋体', body: '仿宋', heading1: '黑体', heading2: '楷体', pageNumber: '宋体' },
+  /** two characters of 三号 = 32 pt = 640 twips */
+  indent: 640,
+} as const;
+
+/** Classified paragraphs → a .docx file laid out as a Chinese office document. Loads docx lazily. */
+export async function formatDocx(blocks: readonly Block[], meta: { title?: string; creator?: string } = {}): Promise<Uint8Array> {
+  const { AlignmentType, Document, Footer, LineRuleType, Packer, PageNumber, Paragraph, TextRun } = await import('docx');
+  const font = (name: string) => ({ ascii: name, eastAsia: name, hAnsi: name, cs: name });
+  const run = (text: string, face: string, size: number = LAYOUT.size.body) => new TextRun({ text, font: font(face), size });
+  const spacing = { line: LAYOUT.line, lineRule: LineRuleType.EXACT, before: 0, after: 0 };
+
+  const paragraphs = blocks.map((b) => {
+    switch (b.type) {
+      case 'title':
+        return new Paragraph({ alignment: AlignmentType.CENTER, spacing, children: [run(b.text, LAYOUT.font.title, LAYOUT.size.title)] });
+      case 'date':
+        return new Paragraph({ alignment: AlignmentType.CENTER, spacing, children: [run(b.text, LAYOUT.font.heading2)] });
+      case 'salutation':
+        return new Paragraph({ spacing, children: [run(b.text, LAYOUT.font.body)] });
+      case 'heading1':
+        return new Paragraph({ spacing, indent: { firstLine: LAYOUT.indent }, children: [run(b.text, LAYOUT.font.heading1)] });
+      case 'heading2':
+        return new Paragraph({ spacing, indent: { firstLine: LAYOUT.indent }, children: [run(b.text, LAYOUT.font.heading2)] });
+      default: {
+        // the leading 一要……。 sentence reads as a second-level heading (楷体)
+        const children = b.lead ? [run(b.lead, LAYOUT.font.heading2), run(b.text.slice(b.lead.length), LAYOUT.font.body)] : [run(b.text, LAYOUT.font.body)];
+        return new Paragraph({ spacing, indent: { firstLine: LAYOUT.indent }, children });
+      }
+    }
+  });
+  // a blank line after the title block, as in printed speeches
+  const titleEnd = blocks.findIndex((b) => b.type !== 'title' && b.type !== 'date');
+  if (titleEnd > 0) paragraphs.splice(titleEnd, 0, new Paragraph({ spacing, children: [] }));
+
+  // page number “— 1 —”, 4号 宋体: odd pages on the right, even pages on the left, one character in
+  const pageNumber = (alignment: 'right' | 'left') =>
+    new Footer({
+      children: [
+        new Paragraph({
+          alignment: alignment === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT,
+          indent: alignment === 'right' ? { right: 280 } : { left: 280 },
+          children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], font: font(LAYOUT.font.pageNumber), size: LAYOUT.size.pageNumber })],
+        }),
+      ],
+    });
+
+  const doc = new Document({
+    title: meta.title,
+    creator: meta.creator ?? 'jianghua',
+    evenAndOddHeaderAndFooters: true,
+    styles: { default: { document: { run: { font: font(LAYOUT.font.body), size: LAYOUT.size.body } } } },
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: LAYOUT.width, height: LAYOUT.height },
+            margin: { ...LAYOUT.margin, header: mm(15), footer: mm(28) - mm(7) },
+          },
+        },
+        footers: { default: pageNumber('right'), even: pageNumber('left') },
+        children: paragraphs,
+      },
+    ],
+  });
+  return new Uint8Array(await Packer.toBuffer(doc));
+}
