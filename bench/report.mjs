@@ -1,0 +1,44 @@
+// Formatting of the bench results: the measurements table, the targets table, and the JSON file.
+import Table from 'cli-table3';
+
+const table = (head) => new Table({ head, style: { head: [], border: [], compact: true } });
+
+export function formatMs(ms) {
+  if (ms === undefined) return '—';
+  return ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(ms < 10 ? 1 : 0)} ms`;
+}
+
+/** Characters per second as 万字/秒 (ten-thousand characters per second). */
+export const formatRate = (rate) => (rate === undefined ? '—' : `${(rate / 1e4).toFixed(1)} 万字/秒`);
+export const formatRatio = (ratio) => (ratio === undefined ? '—' : `${ratio.toFixed(2)}×`);
+const formatMB = (kb) => (kb === undefined ? '—' : `${(kb / 1024).toFixed(0)} MB`);
+
+export function measurementsTable(rows) {
+  const t = table(['编号 id', '项目', '规模', '中位数', '最小–最大', '吞吐', '对原始 jieba', '峰值内存']);
+  for (const row of rows) {
+    if (row.status !== 'ok') {
+      t.push([row.id, row.label, row.workload ?? '', { colSpan: 5, content: row.status === 'skipped' ? row.reason : `失败：${row.reason}` }]);
+      continue;
+    }
+    const { time } = row;
+    t.push([
+      row.id,
+      row.label,
+      row.workload ?? '',
+      formatMs(time.median),
+      `${formatMs(time.min)} – ${formatMs(time.max)}`,
+      formatRate(row.charsPerSec),
+      formatRatio(row.vsRawJieba),
+      formatMB(row.rssKB?.median),
+    ]);
+  }
+  return t.toString();
+}
+
+const VERDICT = { true: '达标', false: '未达标', null: '跳过' };
+
+export function targetsTable(targets) {
+  const t = table(['编号 id', '目标', '要求', '实测', '结论']);
+  for (const target of targets) t.push([target.id, target.label, target.requirement, target.measured, VERDICT[String(target.met)]]);
+  return t.toString();
+}

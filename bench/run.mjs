@@ -1,0 +1,327 @@
+// `npm run bench`: builds synthetic workloads from the corpus, measures raw nodejieba, Python jieba,
+// analyze (--jobs 1 and --jobs N), lint and outline side by side, prints two tables and writes
+// bench/results.json. See bench/README.md for the options.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import os from 'node:os';
+import { join, relative } from 'node:path';
+import process from 'node:process';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { BIN, rssMethod, runOnce, summarise } from './measure.mjs';
+import { formatMs, formatRate, formatRatio, measurementsTable, targetsTable } from './report.mjs';
+import { CORPUS_DIR, ROOT, writeWorkload } from './workload.mjs';
+
+const HERE = fileURLToPath(new URL('./', import.meta.url));
+const PYTHON = '/usr/bin/python3';
+const PYTHON_HINT = 'sudo apt-get install python3-jieba';
+const NOT_IMPLEMENTED = '尚未实现';
+/** The draft timed for cold starts: a real seed speech with title, sections and numbering. */
+const ONE_DRAFT = join(CORPUS_DIR, '003_2f38f797e70dc8f3.txt');
+const ONE_DRAFT_LABEL = '1 篇（语料 003）';
+
+const { values: opts } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    small: { type: 'string' },
+    large: { type: 'string' },
+    runs: { type: 'string' },
+    'large-runs': { type: 'string' },
+    'cold-runs': { type: 'string' },
+    jobs: { type: 'string' },
+    seed: { type: 'string', default: '20260101' },
+    out: { type: 'string' },
+    'no-python': { type: 'boolean', default: false },
+    keep: { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h', default: false },
+  },
+});
+
+if (opts.help) {
+  process.stdout.write(readFileSync(join(HERE, 'README.md'), 'utf8'));
+  process.exit(0);
+}
+
+const int = (value, fallback) => {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) {
+    process.stderr.write(`bench: 参数必须是正整数：${value}\n`);
+    process.exit(2);
+  }
+  return n;
+};
+
+const cores = os.availableParallelism?.() ?? os.cpus().length;
+const config = {
+  quick: opts.quick,
+  small: int(opts.small, opts.quick ? 100 : 1000),
+  large: int(opts.large, opts.quick ? 1000 : 10000),
+  runs: int(opts.runs, opts.quick ? 3 : 5),
+  largeRuns: int(opts['large-runs'], opts.quick ? 1 : 3),
+  coldRuns: int(opts['cold-runs'], opts.quick ? 5 : 10),
+  jobs: int(opts.jobs, cores),
+  seed: int(opts.seed, 20260101),
+};
+const outFile = opts.out ?? join(HERE, opts.quick ? 'results.quick.json' : 'results.json');
+
+if (!existsSync(join(ROOT, 'dist/cli/main.js'))) {
+  process.stderr.write('bench: 尚未构建，请先运行 npm run build。\n');
+  process.exit(2);
+}
+
+const log = (message) => process.stderr.write(`${message}\n`);
+const node = process.execPath;
+
+// ---------------------------------------------------------------- workloads
+const workDir = await mkdtemp(join(os.tmpdir(), 'jianghua-bench-'));
+const cleanup = () => {
+  if (!opts.keep) rmSync(workDir, { recursive: true, force: true });
+};
+process.on('SIGINT', () => {
+  cleanup();
+  process.exit(130);
+});
+
+try {
+  await main();
+} finally {
+  cleanup();
+}
+
+async function main() {
+  const loadBefore = os.loadavg();
+  log(`bench: 生成工作量（${config.small} 篇与 ${config.large} 篇，种子 ${config.seed}）→ ${workDir}`);
+  const speechDir = join(workDir, 'speeches');
+  const { chars, concatFiles } = await writeWorkload(speechDir, { count: config.large, seed: config.seed, concatAt: [config.small, config.large], concatDir: join(workDir, 'concat') });
+  // The small workload is the first part folder(s); the large one is the whole folder.
+  const sizes = [
+    { docs: config.small, chars: chars(config.small), dir: join(speechDir, 'part-000'), concat: concatFiles[config.small] },
+    { docs: config.large, chars: chars(config.large), dir: speechDir, concat: concatFiles[config.large] },
+  ];
+  if (config.small !== 1000) {
+    sizes[0].files = listPrefix(config.small);
+  }
+  const label = (size) => `${size.docs.toLocaleString('en-US')} 篇 / ${(size.chars / 1e4).toFixed(0)} 万字`;
+  const inputs = (size) => (size.files ? size.files : [size.dir]);
+
+  const rows = [];
+  const add = (row) => {
+    rows.push(row);
+    const summary = row.status === 'ok' ? `${formatMs(row.time.median)}${row.charsPerSec ? `，${formatRate(row.charsPerSec)}` : ''}` : row.reason;
+    log(`  ${row.id}: ${summary}`);
+    return row;
+  };
+
+  // 1. raw segmentation ceiling
+  const raw = {};
+  for (const size of sizes) {
+    raw[size.docs] = add(await inProcessRow(`raw-jieba@${size.docs}`, '原始 nodejieba cut（单线程）', label(size), size, size.docs === config.small ? config.runs : config.largeRuns, [node, join(HERE, 'raw-nodejieba.mjs'), size.concat], 'loadMs'));
+  }
+
+  // 3. the Python peer (small workload only: it is an order of magnitude slower)
+  const small = sizes[0];
+  let python;
+  if (opts['no-python']) python = add({ id: `python-jieba@${small.docs}`, label: 'Python jieba 分词', workload: label(small), status: 'skipped', reason: '已用 --no-python 跳过' });
+  else if (spawnSync(PYTHON, ['-c', 'import jieba'], { stdio: 'ignore' }).status !== 0) {
+    log(`bench: 未找到 Python jieba（${PYTHON}）。安装方法：${PYTHON_HINT}`);
+    python = add({ id: `python-jieba@${small.docs}`, label: 'Python jieba 分词', workload: label(small), status: 'skipped', reason: `未安装，跳过（${PYTHON_HINT}）` });
+  } else python = add(await inProcessRow(`python-jieba@${small.docs}`, 'Python jieba lcut（单线程）', label(small), small, Math.min(config.runs, 3), [PYTHON, join(HERE, 'python-jieba.py'), small.concat], 'initMs'));
+
+  // 2 + 6. analyze end to end, --jobs 1 and --jobs N, with peak memory
+  const jobsList = [...new Set([1, Math.min(2, config.jobs), config.jobs])];
+  const analyze = {};
+  for (const size of sizes) {
+    for (const jobs of jobsList) {
+      const row = await cliRow(`analyze-j${jobs}@${size.docs}`, `analyze --jobs ${jobs}（json）`, label(size), ['analyze', ...inputs(size), '--format', 'json', '--jobs', String(jobs)], {
+        runs: size.docs === config.small ? config.runs : config.largeRuns,
+        warmup: size.docs === config.small,
+        rss: true,
+        expectDocs: size.docs,
+      });
+      if (row.status === 'ok') {
+        row.charsPerSec = size.chars / (row.time.median / 1000);
+        if (raw[size.docs]?.charsPerSec) row.vsRawJieba = row.charsPerSec / raw[size.docs].charsPerSec;
+      }
+      analyze[`${jobs}@${size.docs}`] = add(row);
+      if (row.status === 'skipped') break;
+    }
+  }
+
+  // 4. lint: one draft cold, and the small workload
+  const lintOne = add(await cliRow('lint-one', 'lint 一篇（冷启动进程）', ONE_DRAFT_LABEL, ['lint', ONE_DRAFT], { runs: config.coldRuns, warmup: true, rss: true }));
+  if (lintOne.status === 'ok') lintOne.jiebaLoaded = (await runOnce(node, [BIN, 'lint', ONE_DRAFT], { jianghua: true, wrapper: true })).jiebaLoaded;
+  const lintMany = add(await cliRow(`lint@${small.docs}`, `lint ${small.docs} 篇`, label(small), ['lint', ...inputs(small), '--format', 'json'], { runs: config.runs, warmup: true, rss: true }));
+
+  // 5. outline cold start, and Node's own start as the floor
+  add(await cliRow('outline-one', 'outline 一篇（冷启动进程）', ONE_DRAFT_LABEL, ['outline', ONE_DRAFT], { runs: config.coldRuns, warmup: true, rss: true }));
+  add(await processRow('node-empty', 'node 空进程（参照下限）', '', [node, '-e', ''], config.coldRuns));
+
+  for (const size of sizes) {
+    for (const row of [raw[size.docs], size === small ? python : undefined]) {
+      if (row?.status === 'ok' && raw[size.docs]?.charsPerSec) row.vsRawJieba = row.charsPerSec / raw[size.docs].charsPerSec;
+    }
+  }
+
+  const targets = judge({ sizes, raw, python, analyze, lintOne, lintMany, jobs: config.jobs });
+  const machine = {
+    cores,
+    cpuModel: os.cpus()[0]?.model ?? 'unknown',
+    node: process.version,
+    platform: `${os.platform()} ${os.release()} ${os.arch()}`,
+    totalMemMB: Math.round(os.totalmem() / 2 ** 20),
+    loadAverageBefore: loadBefore.map((v) => Number(v.toFixed(2))),
+    loadAverageAfter: os.loadavg().map((v) => Number(v.toFixed(2))),
+    rssMethod: rssMethod(),
+    python: python.status === 'ok' ? spawnSync(PYTHON, ['-c', 'import sys, jieba; print(sys.version.split()[0], jieba.__version__)'], { encoding: 'utf8' }).stdout.trim() : null,
+  };
+  const results = {
+    date: new Date().toISOString(),
+    command: `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`,
+    machine,
+    config,
+    workloads: sizes.map(({ docs, chars: c }) => ({ docs, chars: c })),
+    rows,
+    targets,
+  };
+  writeFileSync(outFile, `${JSON.stringify(results, null, 2)}\n`);
+
+  const out = process.stdout;
+  out.write(`\njianghua 性能基准 · ${results.date.slice(0, 16).replace('T', ' ')} UTC · ${cores} 核 ${machine.cpuModel} · Node ${process.version}\n`);
+  out.write(`工作量：由语料段落重组的合成讲话稿（种子 ${config.seed}）；每项取 ${config.runs}/${config.largeRuns} 次（小/大工作量）或 ${config.coldRuns} 次（冷启动）的中位数。\n`);
+  out.write(`负载（1/5/15 分钟）：开始 ${machine.loadAverageBefore.join(' ')}，结束 ${machine.loadAverageAfter.join(' ')}\n\n`);
+  out.write(`${measurementsTable(rows)}\n\n${targetsTable(targets)}\n`);
+  out.write(`\n结果已写入 ${relative(process.cwd(), outFile)}\n`);
+
+  function listPrefix(count) {
+    // Only a 1,000-speech prefix is a folder of its own; other sizes are passed as file lists.
+    const files = [];
+    for (let i = 0; i < count; i++) files.push(join(speechDir, `part-${String(Math.floor(i / 1000)).padStart(3, '0')}`, `speech-${String(i + 1).padStart(5, '0')}.txt`));
+    return files;
+  }
+}
+
+/** A row timed inside the child (the segmenters report their own cut time as JSON). */
+async function inProcessRow(id, label, workload, size, runs, [command, ...args], setupKey) {
+  const cut = [];
+  const setup = [];
+  for (let i = 0; i < runs; i++) {
+    const result = await runOnce(command, args, { keepStdout: true });
+    const text = readFileSync(result.stdoutFile, 'utf8').trim();
+    rmSync(result.stdoutFile, { force: true });
+    if (result.code !== 0) return { id, label, workload, status: 'failed', reason: firstLine(result.stderr) };
+    const report = JSON.parse(text);
+    cut.push(report.cutMs);
+    setup.push(report[setupKey]);
+  }
+  const time = summarise(cut);
+  return { id, label, workload, status: 'ok', runs: cut, time, setupMs: summarise(setup), charsPerSec: size.chars / (time.median / 1000) };
+}
+
+/** A plain process timed from outside. */
+async function processRow(id, label, workload, [command, ...args], runs) {
+  const times = [];
+  for (let i = 0; i < runs; i++) times.push((await runOnce(command, args)).ms);
+  return { id, label, workload, status: 'ok', runs: times, time: summarise(times) };
+}
+
+/**
+ * A jianghua command timed as a whole process. A command that is still a stub (exit 2,
+ * "尚未实现") is skipped; any other exit 2 is a failure; 0 and 1 (findings) are fine.
+ */
+async function cliRow(id, label, workload, cliArgs, { runs, warmup = false, rss = false, expectDocs }) {
+  const args = [BIN, ...cliArgs];
+  const check = async () => {
+    const result = await runOnce(node, args, { rss, jianghua: true, keepStdout: expectDocs !== undefined });
+    if (result.code === 2 && result.stderr.includes(NOT_IMPLEMENTED)) return { skip: '未实现，跳过' };
+    if (result.code !== 0 && result.code !== 1) return { fail: `退出码 ${result.code}：${firstLine(result.stderr)}` };
+    if (result.stdoutFile) {
+      const note = checkAnalyzeOutput(result.stdoutFile, expectDocs);
+      rmSync(result.stdoutFile, { force: true });
+      if (note) return { fail: note };
+    }
+    return { result };
+  };
+  const times = [];
+  const rssKB = [];
+  const first = await check();
+  if (first.skip) return { id, label, workload, status: 'skipped', reason: first.skip };
+  if (first.fail) return { id, label, workload, status: 'failed', reason: first.fail };
+  const codes = new Set([first.result.code]);
+  if (!warmup) {
+    times.push(first.result.ms);
+    rssKB.push(first.result.rssKB);
+  }
+  while (times.length < runs) {
+    const result = await runOnce(node, args, { rss, jianghua: true });
+    if (result.code !== 0 && result.code !== 1) return { id, label, workload, status: 'failed', reason: `退出码 ${result.code}：${firstLine(result.stderr)}` };
+    codes.add(result.code);
+    times.push(result.ms);
+    rssKB.push(result.rssKB);
+  }
+  return { id, label, workload, status: 'ok', exitCodes: [...codes], runs: times, time: summarise(times), ...(rss ? { rssKB: summarise(rssKB) } : {}) };
+}
+
+/** The analyze JSON must parse and hold one entry per document; otherwise its time means nothing. */
+function checkAnalyzeOutput(file, expectDocs) {
+  try {
+    const json = JSON.parse(readFileSync(file, 'utf8'));
+    const docs = Array.isArray(json.documents) ? json.documents.length : -1;
+    return docs === expectDocs ? undefined : `输出的 documents 为 ${docs} 篇，应为 ${expectDocs} 篇`;
+  } catch (error) {
+    return `输出不是合法 JSON：${error.message}`;
+  }
+}
+
+const firstLine = (text) => (text.trim().split('\n')[0] ?? '').slice(0, 120) || '（无错误信息）';
+
+/** The issue's targets, each met (true), missed (false) or not measurable here (null). */
+function judge({ sizes, raw, python, analyze, lintOne, lintMany, jobs }) {
+  const [small, large] = sizes;
+  const ok = (row) => (row?.status === 'ok' ? row : undefined);
+  const targets = [];
+  const push = (id, label, requirement, measured, met, extra = {}) => targets.push({ id, label, requirement, measured, met, ...extra });
+
+  // 1. analysis beyond segmentation: compared on the large workload, where start-up is amortised.
+  const a1L = ok(analyze[`1@${large.docs}`]);
+  const a1S = ok(analyze[`1@${small.docs}`]);
+  const rawL = ok(raw[large.docs]);
+  if (a1L && rawL) {
+    const ratio = a1L.charsPerSec / rawL.charsPerSec;
+    // Marginal rate: the extra characters over the extra time, i.e. without start-up and dictionary load.
+    const marginal = a1S ? (large.chars - small.chars) / ((a1L.time.median - a1S.time.median) / 1000) : undefined;
+    const note = marginal ? `；去掉启动的边际吞吐 ${formatRate(marginal)} = ${formatRatio(marginal / rawL.charsPerSec)}` : '';
+    push('analyze-vs-raw', 'analyze --jobs 1 吞吐 / 原始 nodejieba', '≥ 0.80×', `${formatRatio(ratio)}（${formatRate(a1L.charsPerSec)} / ${formatRate(rawL.charsPerSec)}，${large.docs} 篇${note}）`, ratio >= 0.8, { value: ratio, marginalRatio: marginal ? marginal / rawL.charsPerSec : null });
+  } else push('analyze-vs-raw', 'analyze --jobs 1 吞吐 / 原始 nodejieba', '≥ 0.80×', '未测', null);
+
+  // 2. parallel speed-up
+  const a2L = ok(analyze[`2@${large.docs}`]);
+  if (jobs < 2 || cores < 2) push('jobs-speedup', 'analyze --jobs 2 / --jobs 1', '≥ 1.70×', `本机只有 ${cores} 核`, null);
+  else if (a1L && a2L) {
+    const speedup = a1L.time.median / a2L.time.median;
+    push('jobs-speedup', 'analyze --jobs 2 / --jobs 1', '≥ 1.70×', `${formatRatio(speedup)}（${large.docs} 篇：${formatMs(a1L.time.median)} → ${formatMs(a2L.time.median)}）`, speedup >= 1.7, { value: speedup });
+  } else push('jobs-speedup', 'analyze --jobs 2 / --jobs 1', '≥ 1.70×', '未测', null);
+
+  // 3. against the Python peer, same text, analyze end to end (start-up included) on one core.
+  const py = ok(python);
+  if (a1S && py) {
+    const ratio = a1S.charsPerSec / py.charsPerSec;
+    push('vs-python', 'analyze（端到端，--jobs 1）/ Python jieba 分词', '≥ 5×', `${formatRatio(ratio)}（${formatRate(a1S.charsPerSec)} / ${formatRate(py.charsPerSec)}，${small.docs} 篇）`, ratio >= 5, { value: ratio });
+  } else push('vs-python', 'analyze（端到端，--jobs 1）/ Python jieba 分词', '≥ 5×', py ? '未测' : `Python jieba 未安装（${PYTHON_HINT}）`, null);
+
+  // 4. lint
+  const l1 = ok(lintOne);
+  push('lint-cold', 'lint 一篇，冷启动进程', '< 300 ms，不加载 jieba', l1 ? `${formatMs(l1.time.median)}${l1.jiebaLoaded === undefined ? '' : l1.jiebaLoaded ? '，加载了 jieba' : '，未加载 jieba'}` : '未测', l1 ? l1.time.median < 300 && l1.jiebaLoaded !== true : null, l1 ? { value: l1.time.median } : {});
+  const lN = ok(lintMany);
+  push('lint-many', `lint ${small.docs} 篇`, small.docs === 1000 ? '< 5 s' : `< ${(5 * small.docs) / 1000} s（按 1,000 篇 5 s 折算）`, lN ? formatMs(lN.time.median) : '未测', lN ? lN.time.median < 5 * small.docs : null, lN ? { value: lN.time.median } : {});
+
+  // 6. memory does not grow with the corpus
+  for (const j of [...new Set([1, jobs])]) {
+    const s = ok(analyze[`${j}@${small.docs}`]);
+    const l = ok(analyze[`${j}@${large.docs}`]);
+    const ratio = s?.rssKB && l?.rssKB ? l.rssKB.median / s.rssKB.median : undefined;
+    push(`memory-j${j}`, `analyze --jobs ${j} 峰值内存 ${large.docs} 篇 / ${small.docs} 篇`, '≤ 1.20×', ratio ? `${formatRatio(ratio)}（${(s.rssKB.median / 1024).toFixed(0)} MB → ${(l.rssKB.median / 1024).toFixed(0)} MB）` : '未测', ratio ? ratio <= 1.2 : null, ratio ? { value: ratio } : {});
+  }
+  return targets;
+}
