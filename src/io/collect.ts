@@ -1,4 +1,4 @@
-import { stat } from 'node:fs/promises';
+import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { JianghuaError } from '../errors.js';
@@ -12,6 +12,8 @@ export interface Collected {
   files: string[];
   /** Paths named on the command line that did not exist or matched nothing. */
   missing: string[];
+  /** Folders that could not be listed, and symlinked folders not entered again (loops), with the reason. */
+  skipped: Array<{ path: string; reason: string }>;
 }
 
 const DEFAULT_EXTENSIONS = ['txt', 'md'] as const;
@@ -19,15 +21,66 @@ const DEFAULT_EXTENSIONS = ['txt', 'md'] as const;
 const NOT_SPEECHES = /^(?:readme|changelog|license|licence|contributing)(?:\.[a-z]+)?$/iu;
 
 /**
+ * Files under `root` whose names end in one of `exts` (any case), relative to root. Hidden entries
+ * are left out. Symlinks are followed, but a folder already visited (a loop such as `a/b/up -> ../..`)
+ * is entered once only. A broken link with a speech extension is listed, so the reader reports it by path.
+ */
+async function walkFolder(root: string, exts: readonly string[], skipped: Collected['skipped']): Promise<string[]> {
+  const wanted = new Set(exts.map((e) => `.${e.toLowerCase()}`));
+  const isSpeech = (name: string) => wanted.has(path.extname(name).toLowerCase()) && !NOT_SPEECHES.test(name);
+  const visited = new Set<string>([await realpath(root).catch(() => path.resolve(root))]);
+  const out: string[] = [];
+  const walk = async (rel: string): Promise<void> => {
+    const dir = path.join(root, rel);
+    let entries;
+    try {
+      entries = await readdir(dir, { withFileTypes: true });
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      skipped.push({ path: dir, reason: code === 'EACCES' || code === 'EPERM' ? '没有读取权限，目录未检查' : `目录无法读取（${code ?? String(error)}）` });
+      return;
+    }
+    for (const entry of entries) {
+      if (entry.name.startsWith('.')) continue;
+      const child = path.join(rel, entry.name);
+      let isDir = entry.isDirectory();
+      let isFile = entry.isFile();
+      if (entry.isSymbolicLink()) {
+        const target = await stat(path.join(root, child)).catch(() => undefined);
+        if (!target) {
+          if (isSpeech(entry.name)) out.push(child);
+          continue;
+        }
+        isDir = target.isDirectory();
+        isFile = target.isFile();
+      }
+      if (isDir) {
+        const real = await realpath(path.join(root, child)).catch(() => undefined);
+        if (real === undefined || visited.has(real)) {
+          if (entry.isSymbolicLink()) skipped.push({ path: path.join(root, child), reason: '符号链接指向已检查过的目录（循环或重复），未再进入' });
+          continue;
+        }
+        visited.add(real);
+        await walk(child);
+      } else if (isFile && isSpeech(entry.name)) {
+        out.push(child);
+      }
+    }
+  };
+  await walk('');
+  return out.sort();
+}
+
+/**
  * Expand files, directories and globs into a sorted, de-duplicated list of files.
- * Directories are walked recursively; symlinked directories are not followed (no loops).
+ * Directories are walked recursively (see walkFolder: symlink loops are entered once).
  */
 export async function collectFiles(inputs: readonly string[], options: CollectOptions = {}): Promise<Collected> {
   const exts = options.extensions ?? DEFAULT_EXTENSIONS;
-  const extGlob = exts.length === 1 ? `*.${exts[0]}` : `*.{${exts.join(',')}}`;
   const seen = new Set<string>();
   const files: string[] = [];
   const missing: string[] = [];
+  const skipped: Collected['skipped'] = [];
   const add = (f: string) => {
     const key = path.resolve(f);
     if (!seen.has(key)) {
@@ -45,21 +98,20 @@ export async function collectFiles(inputs: readonly string[], options: CollectOp
     if (info?.isFile()) {
       add(input);
     } else if (info?.isDirectory()) {
-      const found = (await glob(`**/${extGlob}`, { cwd: input, followSymbolicLinks: false, dot: false, onlyFiles: true })).filter(
-        (f) => !NOT_SPEECHES.test(path.basename(f)),
-      );
-      found.sort();
-      for (const f of found) add(path.join(input, f));
+      for (const f of await walkFolder(input, exts, skipped)) add(path.join(input, f));
     } else if (isDynamicPattern(input)) {
       const found = await glob(input, { followSymbolicLinks: false, onlyFiles: true });
       found.sort();
       if (found.length === 0) missing.push(input);
       for (const f of found) add(f);
+    } else if (await lstat(input).then((l) => l.isSymbolicLink(), () => false)) {
+      // a broken link or a link loop named on the command line: the reader says which
+      add(input);
     } else {
       missing.push(input);
     }
   }
-  return { files, missing };
+  return { files, missing, skipped };
 }
 
 /** Like collectFiles, but a missing input or an empty result is a usage error (exit 2). */

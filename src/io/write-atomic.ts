@@ -1,4 +1,4 @@
-import { open, rename, unlink, stat } from 'node:fs/promises';
+import { link, open, rename, unlink, stat, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { JianghuaError } from '../errors.js';
@@ -6,53 +6,93 @@ import { JianghuaError } from '../errors.js';
 export interface WriteOptions {
   /** Replace an existing file; without it, an existing target is refused and left untouched. */
   force?: boolean;
+  /**
+   * The content the caller read and edited (lint --fix): if the file on disk differs now,
+   * someone changed it meanwhile and the write is refused ('changed'), whatever `force` says.
+   */
+  original?: string | Uint8Array;
 }
 
 /** Temp files currently being written, so a signal handler can remove them. */
 export const pendingTempFiles = new Set<string>();
 
+const EXISTS_MESSAGE = '文件已存在，未覆盖（如需覆盖请加 --force）';
+
+function writeError(error: unknown, target: string): unknown {
+  if (error instanceof JianghuaError) return error;
+  const code = (error as NodeJS.ErrnoException).code;
+  const place = { file: target };
+  if (code === 'EEXIST') return new JianghuaError('exists', EXISTS_MESSAGE, place, { cause: error });
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return new JianghuaError('usage', `没有写入权限：${path.dirname(target)}`, place, { cause: error });
+  if (code === 'EISDIR') return new JianghuaError('usage', '输出路径是一个目录，请给出文件名', place, { cause: error });
+  if (code === 'ENOSPC' || code === 'EDQUOT') return new JianghuaError('usage', '磁盘空间不足，未写出文件', place, { cause: error });
+  if (code === 'ENOENT' || code === 'ENOTDIR') return new JianghuaError('not-found', `输出目录不存在：${path.dirname(target)}`, place, { cause: error });
+  return new JianghuaError('usage', `无法写出文件（${code ?? String(error)}）`, place, { cause: error });
+}
+
+const sameBytes = (a: Uint8Array, b: string | Uint8Array) => Buffer.from(a).equals(typeof b === 'string' ? Buffer.from(b, 'utf8') : Buffer.from(b));
+
+/** Throws 'changed' when the file no longer holds `original` (edited, replaced or deleted since it was read). */
+async function checkUnchanged(target: string, original: string | Uint8Array): Promise<void> {
+  const now = await readFile(target).catch(() => undefined);
+  if (!now || !sameBytes(now, original)) {
+    throw new JianghuaError('changed', '文件在读取之后已被修改，未写入（请重新运行）', { file: target });
+  }
+}
+
 /**
- * Write a file atomically: a temp file in the same folder, fsync, then rename over the target.
- * An interrupted run leaves either the old file or the new one, never half of one.
+ * Put the finished temp file in place. Without force the target must not exist: a hard link
+ * fails atomically if it does (two processes racing for one name: exactly one wins), where
+ * a stat-then-rename would let both pass the check. File systems without hard links fall back to that.
+ */
+async function place(temp: string, target: string, force: boolean): Promise<void> {
+  if (force) return rename(temp, target);
+  try {
+    await link(temp, target);
+    await unlink(temp);
+    return;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') throw new JianghuaError('exists', EXISTS_MESSAGE, { file: target }, { cause: error });
+    if (!['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV', 'EMLINK'].includes(code ?? '')) throw error;
+  }
+  if (await stat(target).then(() => true, () => false)) throw new JianghuaError('exists', EXISTS_MESSAGE, { file: target });
+  await rename(temp, target);
+}
+
+/**
+ * Write a file atomically: a temp file in the same folder, fsync, then rename (or link) onto the target.
+ * An interrupted run leaves either the old file or the new one, never half of one, and no temp file.
  */
 export async function writeFileAtomic(target: string, data: string | Uint8Array, options: WriteOptions = {}): Promise<void> {
   const dir = path.dirname(path.resolve(target));
-  try {
-    const info = await stat(dir);
-    if (!info.isDirectory()) throw new Error('not a directory');
-  } catch {
-    throw new JianghuaError('not-found', `输出目录不存在：${path.dirname(target)}`, { file: target });
-  }
-  if (!options.force) {
-    const exists = await stat(target).then(
-      () => true,
-      () => false,
-    );
-    if (exists) throw new JianghuaError('exists', '文件已存在，未覆盖（如需覆盖请加 --force）', { file: target });
-  }
+  const info = await stat(dir).catch(() => undefined);
+  if (!info?.isDirectory()) throw new JianghuaError('not-found', `输出目录不存在：${path.dirname(target)}`, { file: target });
+  const existing = await stat(target).catch(() => undefined);
+  if (existing?.isDirectory()) throw new JianghuaError('usage', '输出路径是一个目录，请给出文件名', { file: target });
+  if (options.original !== undefined) await checkUnchanged(target, options.original);
+  else if (existing && !options.force) throw new JianghuaError('exists', EXISTS_MESSAGE, { file: target });
   const temp = path.join(dir, `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   pendingTempFiles.add(temp);
   try {
     // 'wx': never reuse a temp file another process might be writing
-    const handle = await open(temp, 'wx');
+    const handle = await open(temp, 'wx', existing ? existing.mode & 0o777 : 0o666);
     try {
       await handle.writeFile(data);
       await handle.sync();
     } finally {
       await handle.close();
     }
-    if (!options.force) {
-      // re-check just before the rename: another process may have created the target meanwhile
-      const exists = await stat(target).then(
-        () => true,
-        () => false,
-      );
-      if (exists) throw new JianghuaError('exists', '文件已存在，未覆盖（如需覆盖请加 --force）', { file: target });
+    if (options.original !== undefined) {
+      // re-check just before the swap: an editor may have saved while we were fixing
+      await checkUnchanged(target, options.original);
+      await rename(temp, target);
+    } else {
+      await place(temp, target, Boolean(options.force));
     }
-    await rename(temp, target);
   } catch (error) {
     await unlink(temp).catch(() => undefined);
-    throw error;
+    throw writeError(error, target);
   } finally {
     pendingTempFiles.delete(temp);
   }
