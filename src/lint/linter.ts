@@ -84,6 +84,7 @@ export function lintText(input: string, options: LintOptions = {}): LintResult {
         column: from.column,
         endLine: to.line,
         endColumn: to.column,
+        messageId: r.messageId,
         start,
         end,
         ...(r.fix ? { fix: r.fix } : {}),

@@ -69,7 +69,8 @@ export interface LintMessage {
   column: number;
   endLine: number;
   endColumn: number;
-  /** Internal: offsets and fix, dropped by the JSON formatter. */
+  /** Internal: the rule's message id, offsets and fix, dropped by the JSON formatter. */
+  messageId: string;
   start: number;
   end: number;
   fix?: Fix;

@@ -15,7 +15,7 @@ export interface Term {
 const OPEN_QUOTES = '“"「‘';
 const CLOSE_QUOTES = '”"」’';
 
-const rule: Rule<{ terms: Term[] }> = {
+const rule: Rule<{ terms: Term[]; consistency: boolean }> = {
   id: 'canonical-term',
   meta: {
     description: '不规范的提法：习总书记、缺“思想”的理论名称、首次提及缺“党的”、简称缺引号等',
@@ -24,14 +24,19 @@ const rule: Rule<{ terms: Term[] }> = {
     messages: {
       wrong: '“{{text}}”不规范，应写作“{{write}}”（{{note}}）',
     },
-    defaults: { terms: [] },
-    schema: { terms: '额外的规范提法，格式同 data/canonical-terms.yaml 的 terms（find、write、before、after、quoted、first、mixed、note）' },
+    defaults: { terms: [], consistency: false },
+    schema: {
+      terms: '额外的规范提法，格式同 data/canonical-terms.yaml 的 terms（find、write、before、after、quoted、first、mixed、note）',
+      consistency: '是否检查引号用法前后不一（mixed 项，如“两新”组织与两新组织混用），默认 false',
+    },
     fixable: false,
   },
   check(speech, context) {
     const data = lintData<{ terms: Term[] }>('canonical-terms.yaml', (raw) => isObject(raw) && Array.isArray(raw.terms));
     const text = speech.text;
     for (const term of [...data.terms, ...(context.options.terms ?? [])]) {
+      // consistency checks are opt-in: both spellings are common in published speeches
+      if (term.mixed && !context.options.consistency) continue;
       const re = compile(term.find, 'gu', 'canonical-term 的 find ');
       const hits = [...text.matchAll(re)].map((m) => {
         const start = m.index;

@@ -1,0 +1,18 @@
+import { ruleTester } from '../tester.js';
+
+ruleTester('adverbial-de', {
+  valid: [
+    { name: 'a noun after 的', text: '他认真的态度值得学习。' },
+    { name: '质的提升 (002:8)', text: '基层工作者队伍有了质的提升。' },
+    { name: '群体的学习教育 (000:5)', text: '加强“两新”组织党员等群体的学习教育。' },
+    { name: 'verb used as a noun after 进行', text: '要进行认真的研究。' },
+    { name: 'noun compound after the verb', text: '树立认真的学习态度。' },
+    { name: 'correct 地', text: '严肃地查处违纪违法问题。' },
+  ],
+  invalid: [
+    { name: '严肃的查处', text: '要严肃的查处违纪行为。', errors: [{ messageId: 'de', data: { text: '严肃的查处', modifier: '严肃', verb: '查处' }, line: 1, column: 2, endColumn: 7 }] },
+    { name: '常态化的开展', text: '常态化的开展警示教育。', errors: [{ messageId: 'de', data: { text: '常态化的开展', modifier: '常态化', verb: '开展' }, line: 1, column: 1 }] },
+    { name: '一体的推进 at the end of a clause', text: '不敢腐、不能腐、不想腐一体的推进。', errors: [{ messageId: 'de', data: { text: '一体的推进', modifier: '一体', verb: '推进' }, line: 1, column: 12 }] },
+    { name: 'extra modifier from options', text: '要狠狠的打击黑恶势力。', options: { modifiers: ['狠狠'] }, errors: [{ messageId: 'de', data: { text: '狠狠的打击', modifier: '狠狠', verb: '打击' }, line: 1, column: 2 }] },
+  ],
+});

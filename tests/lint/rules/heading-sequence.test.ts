@@ -1,0 +1,36 @@
+import { readFileSync } from 'node:fs';
+import { ruleTester } from '../tester.js';
+
+const complete = readFileSync(new URL('../../fixtures/lint/required-sections/complete.txt', import.meta.url), 'utf8');
+
+ruleTester('heading-sequence', {
+  valid: [
+    { name: 'a whole speech', text: complete },
+    { name: 'look-alikes: 第一要务, 第一责任人', text: '一、抓好发展。发展是第一要务，书记是第一责任人。\n二、抓好党建。第一议题制度要落实。' },
+    { name: 'series restart under each parent', text: '一、抓好党建。一要加强学习。二要强化落实。三要注重实效。\n二、抓好作风。一要敢于担当。二要善于履职。' },
+    { name: 'different families at one level', text: '一、抓好党建。一是学习。二是落实。\n二、抓好作风。' },
+  ],
+  invalid: [
+    { name: 'gap', text: '一、抓好发展。\n二、抓好党建。\n四、抓好作风。', errors: [{ messageId: 'gap', data: { missing: '三', prev: '二、', next: '四、' }, line: 3, column: 1, endColumn: 3 }] },
+    { name: 'repeat', text: '下面，我讲几点意见。\n一要加强学习。二要强化落实。二要注重实效。', errors: [{ messageId: 'repeat', data: { prev: '二要', next: '二要' }, line: 2, column: 15 }] },
+    {
+      name: 'mixed styles (000:7)',
+      text: '下面，我讲几点意见。\n一要加强学习。二是强化落实。三是注重实效。',
+      errors: [{ messageId: 'mixed', data: { first: '一要', other: '二是', expected: '二要' }, line: 2, column: 8 }],
+    },
+    { name: 'does not start at one', text: '二、抓好党建。\n三、抓好作风。', errors: [{ messageId: 'start', data: { next: '二、' }, line: 1, column: 1 }] },
+    {
+      name: 'order',
+      text: '一、抓好发展。\n三、抓好党建。\n二、抓好作风。',
+      errors: [
+        { messageId: 'gap', data: { missing: '二', prev: '一、', next: '三、' }, line: 2, column: 1 },
+        { messageId: 'order', data: { prev: '三、', next: '二、' }, line: 3, column: 1 },
+      ],
+    },
+    {
+      name: 'two missing',
+      text: '一、抓好发展。\n四、抓好作风。',
+      errors: [{ messageId: 'gap', data: { missing: '二至第三', prev: '一、', next: '四、' }, line: 2, column: 1 }],
+    },
+  ],
+});
