@@ -140,9 +140,9 @@ export function parseFacts(source: string, file = 'facts.yaml'): LoadedFacts {
   const where = (path: Path) => locate(doc, counter, path);
   if (!result.success) {
     const issue = result.error.issues[0]!;
-    const missing = issue.code === 'invalid_type' && issue.input === undefined;
     // an unknown key: point at the key itself, not at its parent
     const path = (issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0] ?? ''] : issue.path) as Path;
+    const missing = issue.code === 'invalid_type' && !doc.hasIn(path as unknown[]);
     const message = missing ? `缺少必填字段 ${formatPath(path)}` : `${formatPath(path)}：${issue.message}`;
     const more = result.error.issues.length > 1 ? `（另有 ${result.error.issues.length - 1} 处问题）` : '';
     throw new JianghuaError('schema', `会议事实不符合要求：${message}${more}`, { file, ...where(path) });
