@@ -39,8 +39,9 @@ export function buildPool(texts) {
   const pool = { titles: [], salutations: [], opening: [], achievements: [], problems: [], transitions: [], closing: [], opinions: new Map() };
   for (const text of texts) {
     const speech = parseSpeech(text);
-    if (speech.kind === 'host-script') {
-      // Its opening/closing talk about the agenda; only its numbered opinions are reusable.
+    if (speech.kind !== 'summary-speech') {
+      // A 主持词 talks about its agenda and a 推进会 announces its opinions in the opening
+      // (下面，我讲四点意见): only their numbered opinions fit a summary speech.
       collectOpinions(pool, speech, new Set());
       continue;
     }
