@@ -1,0 +1,70 @@
+import { readTextFile } from '../io/read-text.js';
+import { isJianghuaError, JianghuaError } from '../errors.js';
+import { loadLexicon } from '../speech/lexicon.js';
+import { parseSpeech } from '../speech/parse.js';
+import { SPEECH_KIND_LABELS } from '../speech/outline.js';
+import { documentMeta, type DocumentMeta } from './corpus.js';
+import { findProblems, type Finding } from './findings.js';
+import { loadStopwords, termCounts } from './keywords.js';
+import { segment } from './segment.js';
+import { hanCount, loadStockSettings, parallelRuns, type ParallelRun } from './stock-phrases.js';
+import { loadTaxonomy, type Taxonomy } from './taxonomy.js';
+
+/**
+ * Everything analyze needs from one document, computed once (one read, one parse, one jieba
+ * pass). It is also one line of `--jsonl`, and `analyze merge` rebuilds the tables from such
+ * lines alone, so a corpus can be split over processes or machines.
+ */
+export interface DocRecord {
+  file: string;
+  meta: DocumentMeta;
+  chars: number;
+  findings: Finding[];
+  /** The normalised text: stock phrases are counted from it when the records are merged. */
+  text: string;
+  parallels: ParallelRun[];
+  /** Term frequencies of the document's jieba tokens (stop words removed). */
+  terms: Record<string, number>;
+}
+
+export interface SkippedRecord {
+  file: string;
+  error: string;
+}
+
+export type AnyRecord = DocRecord | SkippedRecord;
+export const isSkipped = (r: AnyRecord): r is SkippedRecord => 'error' in r;
+
+export interface ProcessOptions {
+  taxonomy?: string;
+  /** Extra user dictionary, on top of data/jieba-user.dict. */
+  dict?: string;
+}
+
+let taxonomy: { file: string | undefined; value: Taxonomy } | undefined;
+function taxonomyFor(file: string | undefined): Taxonomy {
+  if (!taxonomy || taxonomy.file !== file) taxonomy = { file, value: loadTaxonomy(file) };
+  return taxonomy.value;
+}
+
+/** Analyse one text (already decoded). */
+export function analyzeText(file: string, text: string, options: ProcessOptions = {}): DocRecord {
+  const speech = parseSpeech(text);
+  const findings = findProblems(speech, file, taxonomyFor(options.taxonomy), loadLexicon());
+  const terms = termCounts(segment(speech.text, options.dict), loadStopwords());
+  const meta = documentMeta(file, speech.title?.text);
+  meta.kind = SPEECH_KIND_LABELS[speech.kind];
+  return { file, meta, chars: hanCount(speech.text), findings, text: speech.text, parallels: parallelRuns(speech.text, loadStockSettings()), terms };
+}
+
+/** Read and analyse one file; an unreadable or empty file becomes a skipped record, never a crash. */
+export async function analyzeFile(file: string, options: ProcessOptions = {}): Promise<AnyRecord> {
+  try {
+    const { text } = await readTextFile(file);
+    if (text.trim() === '') throw new JianghuaError('empty', '文件是空的，没有可分析的内容', { file });
+    return analyzeText(file, text, options);
+  } catch (error) {
+    if (!isJianghuaError(error)) throw error;
+    return { file, error: error.message };
+  }
+}

@@ -1,0 +1,75 @@
+import { collectFilesOrFail } from '../io/collect.js';
+import { Aggregator, type AnalyzeResult } from './aggregate.js';
+import type { GroupField } from './corpus.js';
+import type { AnyRecord, ProcessOptions } from './document.js';
+import { readParts, Spool } from './jsonl.js';
+import { analyzeFiles } from './pool.js';
+import { loadJieba } from './segment.js';
+import { loadTaxonomy } from './taxonomy.js';
+import { availableParallelism } from 'node:os';
+
+export type { AnalyzeResult, CategorySummary, DocumentSummary, StockPhraseSummary } from './aggregate.js';
+export type { AnyRecord, DocRecord } from './document.js';
+export type { Finding } from './findings.js';
+
+/** Speech files analyze reads from folders and globs. */
+export const ANALYZE_EXTENSIONS = ['txt', 'md'] as const;
+
+export interface AnalyzeOptions extends ProcessOptions {
+  /** Phrases and keywords per document to report (default 20). */
+  top?: number;
+  by?: GroupField;
+  /** Worker threads (default: the number of cores). */
+  jobs?: number;
+  /** Called after each document, e.g. for a progress bar. */
+  onDocument?(record: AnyRecord, done: number, total: number): void;
+}
+
+/** Check user-supplied files before any work starts, so a typo fails at once with exit 2. */
+function preflight(options: AnalyzeOptions) {
+  const taxonomy = loadTaxonomy(options.taxonomy);
+  loadJieba(options.dict);
+  return taxonomy;
+}
+
+async function reduce(records: AsyncIterable<AnyRecord>, options: AnalyzeOptions, total: number): Promise<AnalyzeResult> {
+  const aggregator = new Aggregator(loadTaxonomy(options.taxonomy), { top: options.top ?? 20, ...(options.by ? { by: options.by } : {}) });
+  const spool = new Spool();
+  try {
+    let done = 0;
+    for await (const record of records) {
+      aggregator.add(record);
+      spool.push(record);
+      options.onDocument?.(record, ++done, total);
+    }
+    aggregator.settle();
+    let index = 0;
+    for await (const record of spool.replay()) aggregator.revisit(record, index++);
+    return aggregator.result();
+  } finally {
+    spool.dispose();
+  }
+}
+
+/** The records of a corpus, one per file, in order: what `--jsonl` writes. */
+export async function* analyzeRecords(inputs: readonly string[], options: AnalyzeOptions = {}): AsyncGenerator<AnyRecord> {
+  const files = await collectFilesOrFail(inputs, { extensions: ANALYZE_EXTENSIONS });
+  preflight(options);
+  yield* analyzeFiles(files, options, options.jobs ?? availableParallelism());
+}
+
+/**
+ * Analyse a corpus: problem categories, findings, stock phrases and keywords.
+ * Unreadable files are skipped (listed in `documents` with an `error`), never fatal.
+ */
+export async function analyzeCorpus(inputs: readonly string[], options: AnalyzeOptions = {}): Promise<AnalyzeResult> {
+  const files = await collectFilesOrFail(inputs, { extensions: ANALYZE_EXTENSIONS });
+  preflight(options);
+  return reduce(analyzeFiles(files, options, options.jobs ?? availableParallelism()), options, files.length);
+}
+
+/** Combine --jsonl parts into the same result a single run would give. */
+export async function mergeParts(parts: readonly string[], options: AnalyzeOptions = {}): Promise<AnalyzeResult> {
+  loadTaxonomy(options.taxonomy);
+  return reduce(readParts(parts), options, 0);
+}

@@ -1,0 +1,109 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { JianghuaError } from '../errors.js';
+import { DATA_DIR, loadDataFile } from '../speech/lexicon.js';
+
+/** The id of findings that fit no category: reported, never dropped. */
+export const OTHER = 'other';
+export const OTHER_LABEL = '其他';
+
+export interface Category {
+  id: string;
+  label: string;
+  description: string;
+  terms: string[];
+  patterns: RegExp[];
+}
+
+export interface Taxonomy {
+  categories: Category[];
+  /** Problem-section sentences that talk about problems in general (存在一些差距和不足). */
+  generic: RegExp[];
+  labelOf(id: string): string;
+}
+
+interface RawCategory {
+  id?: unknown;
+  label?: unknown;
+  description?: unknown;
+  terms?: unknown;
+  patterns?: unknown;
+}
+interface RawTaxonomy {
+  extends?: boolean;
+  generic?: unknown;
+  categories?: unknown;
+}
+
+function strings(value: unknown, where: string, file: string): string[] {
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) {
+    throw new JianghuaError('config', `分类文件中 ${where} 应为字符串列表`, { file });
+  }
+  return value as string[];
+}
+
+function regex(source: string, file: string): RegExp {
+  try {
+    return new RegExp(source, 'u');
+  } catch (error) {
+    throw new JianghuaError('config', `正则表达式无效：${source}（${(error as Error).message}）`, { file });
+  }
+}
+
+function readCategories(raw: RawTaxonomy, file: string): Category[] {
+  if (!Array.isArray(raw.categories)) throw new JianghuaError('config', '分类文件缺少 categories 列表', { file });
+  return (raw.categories as RawCategory[]).map((c, i) => {
+    if (typeof c?.id !== 'string' || !/^[a-z][a-z0-9-]*$/u.test(c.id)) {
+      throw new JianghuaError('config', `categories[${i}].id 应为小写英文 id（如 party-dues）`, { file });
+    }
+    if (typeof c.label !== 'string') throw new JianghuaError('config', `categories[${i}].label 应为中文标签`, { file });
+    return {
+      id: c.id,
+      label: c.label,
+      description: typeof c.description === 'string' ? c.description : '',
+      terms: strings(c.terms, `categories[${i}].terms`, file),
+      patterns: strings(c.patterns, `categories[${i}].patterns`, file).map((p) => regex(p, file)),
+    };
+  });
+}
+
+function readRaw(file: string): RawTaxonomy {
+  const raw = loadDataFile<RawTaxonomy | null>(path.basename(file), path.dirname(file));
+  if (!raw || typeof raw !== 'object') throw new JianghuaError('config', '分类文件是空的或格式不对', { file });
+  return raw;
+}
+
+/**
+ * The shipped taxonomy (data/taxonomy.yaml), optionally extended by a user file: a category with
+ * a known id replaces it, a new id is appended; `extends: false` replaces the whole list.
+ */
+export function loadTaxonomy(userFile?: string): Taxonomy {
+  const base = readRaw(`${DATA_DIR}taxonomy.yaml`);
+  let categories = readCategories(base, 'taxonomy.yaml');
+  let generic = strings(base.generic, 'generic', 'taxonomy.yaml');
+  if (userFile) {
+    if (!existsSync(userFile)) throw new JianghuaError('not-found', '找不到分类文件', { file: userFile });
+    const raw = readRaw(path.resolve(userFile));
+    const own = readCategories(raw, userFile);
+    if (raw.generic !== undefined) generic = strings(raw.generic, 'generic', userFile);
+    if (raw.extends === false) categories = own;
+    else {
+      const byId = new Map(categories.map((c) => [c.id, c]));
+      for (const c of own) byId.set(c.id, c);
+      categories = [...byId.values()];
+    }
+  }
+  const labels = new Map(categories.map((c) => [c.id, c.label]));
+  return {
+    categories,
+    generic: generic.map((g) => regex(g, 'taxonomy.yaml')),
+    labelOf: (id) => labels.get(id) ?? (id === OTHER ? OTHER_LABEL : id),
+  };
+}
+
+/** Category ids whose terms or patterns occur in `text`, in taxonomy order. */
+export function classify(text: string, taxonomy: Taxonomy): string[] {
+  const plain = text.replace(/[“”"‘’「」]/gu, '');
+  return taxonomy.categories.filter((c) => c.terms.some((t) => plain.includes(t)) || c.patterns.some((p) => p.test(plain))).map((c) => c.id);
+}
