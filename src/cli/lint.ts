@@ -41,6 +41,13 @@ function encode(text: string, encoding: Encoding, crlf: boolean): Buffer {
   return iconv.encode(`${bom}${body}`, encoding);
 }
 
+/** Write fixed bytes atomically, unless the file no longer holds what was linted. */
+export async function writeFix(file: string, original: Uint8Array, fixed: Uint8Array): Promise<void> {
+  const now = await readFile(file).catch(() => undefined);
+  if (!now || !now.equals(original)) throw new JianghuaError('changed', '文件在检查期间被修改，未写入修复结果，请重新运行', { file });
+  await writeFileAtomic(file, fixed, { force: true });
+}
+
 interface LintFlags {
   format: (typeof FORMATS)[number];
   config?: string;
@@ -68,12 +75,7 @@ async function lintFile(file: string, flags: LintFlags): Promise<FileResult> {
     markdown: /\.(md|markdown)$/iu.test(file),
     fix: Boolean(flags.fix),
   });
-  if (result.output !== undefined) {
-    // refuse to overwrite edits made while we were linting
-    const now = await readFile(file).catch(() => undefined);
-    if (!now || !now.equals(raw)) throw new JianghuaError('changed', '文件在检查期间被修改，未写入修复结果，请重新运行', { file });
-    await writeFileAtomic(file, encode(result.output, encoding, text.includes('\r\n')), { force: true });
-  }
+  if (result.output !== undefined) await writeFix(file, raw, encode(result.output, encoding, text.includes('\r\n')));
   let messages = result.messages;
   if (flags.quiet) messages = messages.filter((m) => m.severity === 2);
   return { filePath: file, messages, errorCount: result.errorCount, warningCount: flags.quiet ? 0 : result.warningCount };
