@@ -10,3 +10,4 @@ export { JianghuaError, isJianghuaError, type ErrorCode, type Place } from './er
 export { run } from './cli/main.js';
 export { lintText, type LintOptions, type LintResult, type LintMessage } from './lint/index.js';
 export { renderDraft, renderDraftDocx, composeDraft, type DraftOptions, type DraftFormat } from './draft/index.js';
+export { analyzeCorpus, mergeParts, type AnalyzeOptions, type AnalyzeResult } from './analyze/index.js';
