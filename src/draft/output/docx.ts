@@ -8,7 +8,7 @@ export const LAYOUT = {
   height: mm(297),
   margin: { top: mm(37), bottom: mm(35), left: mm(28), right: mm(26) },
   /** text height 225 mm / 22 lines, exact line spacing */
-  line: Math.round(mm(297 - 37 - 35) / 22),
+  line: Math.floor(((297 - 37 - 35) * TWIPS_PER_MM) / 22),
   /** half-points: 二号 22 pt, 三号 16 pt, 四号 14 pt */
   size: { title: 44, body: 32, pageNumber: 28 },
   font: { title: '方正小标宋简体', titleFallback: '宋体', body: '仿宋', heading1: '黑体', heading2: '楷体', pageNumber: '宋体' },
@@ -18,7 +18,7 @@ export const LAYOUT = {
 
 /** Classified paragraphs → a .docx file laid out as a Chinese office document. Loads docx lazily. */
 export async function formatDocx(blocks: readonly Block[], meta: { title?: string; creator?: string } = {}): Promise<Uint8Array> {
-  const { AlignmentType, Document, Footer, LineRuleType, Packer, PageNumber, Paragraph, TextRun } = await import('docx');
+  const { AlignmentType, Document, DocumentGridType, Footer, LineRuleType, Packer, PageNumber, Paragraph, TextRun } = await import('docx');
   const font = (name: string) => ({ ascii: name, eastAsia: name, hAnsi: name, cs: name });
   const run = (text: string, face: string, size: number = LAYOUT.size.body) => new TextRun({ text, font: font(face), size });
   const spacing = { line: LAYOUT.line, lineRule: LineRuleType.EXACT, before: 0, after: 0 };
@@ -70,6 +70,8 @@ export async function formatDocx(blocks: readonly Block[], meta: { title?: strin
             size: { width: LAYOUT.width, height: LAYOUT.height },
             margin: { ...LAYOUT.margin, header: mm(15), footer: mm(28) - mm(7) },
           },
+          // the line grid Word snaps to: 22 lines on the page
+          grid: { linePitch: LAYOUT.line, type: DocumentGridType.LINES },
         },
         footers: { default: pageNumber('right'), even: pageNumber('left') },
         children: paragraphs,
