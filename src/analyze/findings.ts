@@ -48,6 +48,7 @@ export function findProblems(speech: Speech, file: string, taxonomy: Taxonomy, l
     seen.add(sentence.index);
     const clauses = sentence.clauses;
     let consumed = 0; // clauses before this index already belong to a finding
+    let previous: string[] = []; // categories of the last finding in this sentence: 思路不活，点子不多 share a topic
     for (let i = 0; i < clauses.length; i++) {
       const clause = clauses[i] as Clause;
       let last = i;
@@ -76,10 +77,12 @@ export function findProblems(speech: Speech, file: string, taxonomy: Taxonomy, l
         i = last;
         continue; // 还存在一些差距和不足: talk about problems, not one
       }
+      if (categories.length === 0) categories = previous;
       if (categories.length === 0) categories = classify(speech.text.slice(sentence.start, start), taxonomy);
       if (categories.length === 0) categories = classify(contextOf(sentence.start) ?? '', taxonomy);
       const { line, column } = speech.position(start);
       findings.push({ file, line, column, sentence: sentence.text, text, categories: categories.length ? categories : [OTHER], cue: predicate.cue });
+      previous = categories;
       consumed = last + 1;
       i = last;
     }
