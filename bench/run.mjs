@@ -274,7 +274,9 @@ function checkAnalyzeOutput(file, expectDocs) {
   }
 }
 
-const firstLine = (text) => (text.trim().split('\n')[0] ?? '').slice(0, 120) || '（无错误信息）';
+function firstLine(text) {
+  return (text.trim().split('\n')[0] ?? '').slice(0, 120) || '（无错误信息）';
+}
 
 /** The issue's targets, each met (true), missed (false) or not measurable here (null). */
 function judge({ sizes, raw, python, analyze, lintOne, lintMany, jobs }) {
@@ -308,7 +310,7 @@ function judge({ sizes, raw, python, analyze, lintOne, lintMany, jobs }) {
   if (a1S && py) {
     const ratio = a1S.charsPerSec / py.charsPerSec;
     push('vs-python', 'analyze（端到端，--jobs 1）/ Python jieba 分词', '≥ 5×', `${formatRatio(ratio)}（${formatRate(a1S.charsPerSec)} / ${formatRate(py.charsPerSec)}，${small.docs} 篇）`, ratio >= 5, { value: ratio });
-  } else push('vs-python', 'analyze（端到端，--jobs 1）/ Python jieba 分词', '≥ 5×', py ? '未测' : `Python jieba 未安装（${PYTHON_HINT}）`, null);
+  } else push('vs-python', 'analyze（端到端，--jobs 1）/ Python jieba 分词', '≥ 5×', python?.status === 'ok' ? '未测' : (python?.reason ?? '未测'), null);
 
   // 4. lint
   const l1 = ok(lintOne);
