@@ -116,8 +116,17 @@ function partialSources(): Source[] {
     .map((f) => readSource(path.join(PARTIALS_DIR, f)));
 }
 
+/** One paragraph a line: a value written as a YAML block (|) must not break a paragraph in two. */
+function oneLine<T>(value: T): T {
+  if (typeof value === 'string') return value.replace(/\s*\n\s*/gu, '') as T;
+  if (Array.isArray(value)) return value.map(oneLine) as T;
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, oneLine(v)])) as T;
+  return value;
+}
+
 /** The facts as templates see them: defaults filled, plus the review year. */
-function viewModel(facts: Facts): Record<string, unknown> {
+function viewModel(input: Facts): Record<string, unknown> {
+  const facts = oneLine(input);
   const date = facts.meeting.date;
   const fromName = /(\d{4})年度?/u.exec(facts.meeting.name)?.[1];
   const [y, m] = date.split('-').map(Number) as [number, number];
