@@ -3,6 +3,8 @@ import type { Rule } from '../types.js';
 const PAIRS: Record<string, string> = { '“': '”', '‘': '’', '（': '）', '《': '》', '【': '】' };
 const CLOSERS: Record<string, string> = Object.fromEntries(Object.entries(PAIRS).map(([o, c]) => [c, o]));
 const ANY = /[“”‘’（）《》【】]/gu;
+const NAMES: Record<string, string> = { '“': '前引号', '”': '后引号', '‘': '前单引号', '’': '后单引号', '（': '左括号', '）': '右括号', '《': '前书名号', '》': '后书名号', '【': '左方头括号', '】': '右方头括号' };
+const named = (open: string, close: string) => ({ open, close, openName: NAMES[open] as string, closeName: NAMES[close] as string });
 
 const rule: Rule<Record<string, never>> = {
   id: 'paired-punctuation',
@@ -11,8 +13,8 @@ const rule: Rule<Record<string, never>> = {
     defaultSeverity: 'error',
     kinds: ['summary-speech', 'host-script', 'progress-meeting'],
     messages: {
-      unclosed: '“{{open}}”没有配对的“{{close}}”',
-      unopened: '“{{close}}”前面没有配对的“{{open}}”',
+      unclosed: '{{open}}（{{openName}}）没有配对的{{close}}（{{closeName}}）',
+      unopened: '{{close}}（{{closeName}}）前面没有配对的{{open}}（{{openName}}）',
     },
     defaults: {},
     schema: {},
@@ -32,16 +34,16 @@ const rule: Rule<Record<string, never>> = {
         const open = CLOSERS[char] as string;
         const depth = stack.map((s) => s.char).lastIndexOf(open);
         if (depth === -1) {
-          context.report({ messageId: 'unopened', data: { open, close: char }, range: [at, at + 1] });
+          context.report({ messageId: 'unopened', data: named(open, char), range: [at, at + 1] });
           continue;
         }
         // everything opened after the matching opener was never closed
         for (const left of stack.splice(depth)) {
-          if (left.char !== open) context.report({ messageId: 'unclosed', data: { open: left.char, close: PAIRS[left.char] as string }, range: [left.at, left.at + 1] });
+          if (left.char !== open) context.report({ messageId: 'unclosed', data: named(left.char, PAIRS[left.char] as string), range: [left.at, left.at + 1] });
         }
       }
       for (const left of stack) {
-        context.report({ messageId: 'unclosed', data: { open: left.char, close: PAIRS[left.char] as string }, range: [left.at, left.at + 1] });
+        context.report({ messageId: 'unclosed', data: named(left.char, PAIRS[left.char] as string), range: [left.at, left.at + 1] });
       }
     }
   },
