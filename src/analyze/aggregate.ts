@@ -112,7 +112,7 @@ export class Aggregator {
     }
     const { title, level, year, kind } = record.meta;
     this.docs.push({ file: record.file, title, ...(level ? { level } : {}), ...(year ? { year } : {}), ...(kind ? { kind } : {}), chars: record.chars, findings: record.findings.length, categories: perCategory });
-    this.phrases.add(record.text, record.parallels, index);
+    this.phrases.add(record.text, record.cuts, record.parallels, index);
     this.keywords.add(record.terms);
   }
 
@@ -126,7 +126,7 @@ export class Aggregator {
     if (isSkipped(record)) return;
     const doc = this.docs[index];
     if (!doc || doc.file !== record.file) throw new Error(`analyze: records out of order at ${index}`);
-    doc.density = Number(density(record.text, this.phrases).toFixed(4));
+    doc.density = Number(density(record.text, record.cuts, this.phrases).toFixed(4));
     this.keywordLists.push({ file: record.file, terms: this.keywords.top(record.terms, this.options.top) });
     for (const p of this.chosen) if (!p.example && p.firstDocument === index) p.example = locate(record, p.phrase);
   }

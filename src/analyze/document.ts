@@ -7,7 +7,7 @@ import { documentMeta, type DocumentMeta } from './corpus.js';
 import { findProblems, type Finding } from './findings.js';
 import { loadStopwords, termCounts } from './keywords.js';
 import { segment } from './segment.js';
-import { hanCount, loadStockSettings, parallelRuns, type ParallelRun } from './stock-phrases.js';
+import { hanCount, loadStockSettings, parallelRuns, tokenCuts, type ParallelRun } from './stock-phrases.js';
 import { loadTaxonomy, type Taxonomy } from './taxonomy.js';
 
 /**
@@ -23,6 +23,8 @@ export interface DocRecord {
   /** The normalised text: stock phrases are counted from it when the records are merged. */
   text: string;
   parallels: ParallelRun[];
+  /** Offsets of jieba token boundaries in `text`: stock phrases start and end on them. */
+  cuts: number[];
   /** Term frequencies of the document's jieba tokens (stop words removed). */
   terms: Record<string, number>;
 }
@@ -51,10 +53,11 @@ function taxonomyFor(file: string | undefined): Taxonomy {
 export function analyzeText(file: string, text: string, options: ProcessOptions = {}): DocRecord {
   const speech = parseSpeech(text);
   const findings = findProblems(speech, file, taxonomyFor(options.taxonomy), loadLexicon());
-  const terms = termCounts(segment(speech.text, options.dict), loadStopwords());
+  const tokens = segment(speech.text, options.dict);
+  const terms = termCounts(tokens, loadStopwords());
   const meta = documentMeta(file, speech.title?.text);
   meta.kind = SPEECH_KIND_LABELS[speech.kind];
-  return { file, meta, chars: hanCount(speech.text), findings, text: speech.text, parallels: parallelRuns(speech.text, loadStockSettings()), terms };
+  return { file, meta, chars: hanCount(speech.text), findings, text: speech.text, cuts: tokenCuts(tokens), parallels: parallelRuns(speech.text, loadStockSettings()), terms };
 }
 
 /** Read and analyse one file; an unreadable or empty file becomes a skipped record, never a crash. */

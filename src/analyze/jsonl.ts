@@ -10,7 +10,7 @@ export const toJsonLine = (record: AnyRecord): string => `${JSON.stringify(recor
 
 function check(value: unknown, file: string, line: number): AnyRecord {
   const r = value as Partial<AnyRecord & { text: unknown; findings: unknown; terms: unknown }>;
-  const ok = r && typeof r === 'object' && typeof r.file === 'string' && ('error' in r ? typeof r.error === 'string' : typeof r.text === 'string' && Array.isArray(r.findings) && typeof r.terms === 'object');
+  const ok = r && typeof r === 'object' && typeof r.file === 'string' && ('error' in r ? typeof r.error === 'string' : typeof r.text === 'string' && Array.isArray(r.findings) && Array.isArray((r as { cuts?: unknown }).cuts) && typeof r.terms === 'object');
   if (!ok) throw new JianghuaError('schema', '不是 jianghua analyze --jsonl 输出的记录', { file, line });
   return value as AnyRecord;
 }

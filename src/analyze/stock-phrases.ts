@@ -13,6 +13,7 @@ export interface StockSettings {
   minDocuments: number;
   maxTracked: number;
   topics: string[];
+  edgeChars: string;
   families: Array<{ id: string; label: string; pattern: RegExp }>;
   parallel: { minRun: number; affixLength: number; ignore: string[] };
 }
@@ -41,18 +42,66 @@ export function hanCount(text: string): number {
   return hanRuns(text).reduce((n, r) => n + r.length, 0);
 }
 
-/** Distinct n-grams of one document with their occurrence counts. */
-export function documentGrams(text: string, s: StockSettings): Map<string, number> {
-  const grams = new Map<string, number>();
-  for (const run of hanRuns(text)) {
-    for (let i = 0; i + s.minLength <= run.length; i++) {
-      const top = Math.min(s.maxLength, run.length - i);
+/** Token boundaries (offsets where a jieba token starts, plus the end) of a text. */
+export function tokenCuts(tokens: readonly string[]): number[] {
+  const cuts = [0];
+  let at = 0;
+  for (const t of tokens) cuts.push((at += t.length));
+  return cuts;
+}
+
+interface Run {
+  chars: string;
+  /** Offset in the text of each character of the run. */
+  at: number[];
+}
+
+/** Han runs with positions; quotes are skipped without breaking a run (强化“四个意识”). */
+function positionedRuns(text: string): Run[] {
+  const runs: Run[] = [];
+  let cur: Run = { chars: '', at: [] };
+  const flush = () => {
+    if (cur.chars.length > 0) runs.push(cur);
+    cur = { chars: '', at: [] };
+  };
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i] as string;
+    if (QUOTES_ONE.test(c)) continue;
+    if (HAN_ONE.test(c)) {
+      cur.chars += c;
+      cur.at.push(i);
+    } else flush();
+  }
+  flush();
+  return runs;
+}
+
+const QUOTES_ONE = /^[“”"‘’「」『』《》〈〉]$/u;
+const HAN_ONE = /^\p{Script=Han}$/u;
+
+/**
+ * Call `visit(gram, runIndex, start, end)` for every n-gram that starts and ends on a jieba token
+ * boundary: 推进基层党 (cut inside 党建) is a fragment, 深学细照笃行 (深/学/细/照/笃行) is not.
+ */
+function eachGram(text: string, cuts: readonly number[], s: StockSettings, visit: (gram: string, run: Run, i: number, n: number) => void): void {
+  const isCut = new Uint8Array(text.length + 1);
+  for (const c of cuts) if (c <= text.length) isCut[c] = 1;
+  for (const run of positionedRuns(text)) {
+    const L = run.chars.length;
+    for (let i = 0; i + s.minLength <= L; i++) {
+      if (!isCut[run.at[i] as number]) continue;
+      const top = Math.min(s.maxLength, L - i);
       for (let n = s.minLength; n <= top; n++) {
-        const g = run.slice(i, i + n);
-        grams.set(g, (grams.get(g) ?? 0) + 1);
+        if (isCut[(run.at[i + n - 1] as number) + 1]) visit(run.chars.slice(i, i + n), run, i, n);
       }
     }
   }
+}
+
+/** Distinct n-grams of one document with their occurrence counts. */
+export function documentGrams(text: string, cuts: readonly number[], s: StockSettings): Map<string, number> {
+  const grams = new Map<string, number>();
+  eachGram(text, cuts, s, (g) => grams.set(g, (grams.get(g) ?? 0) + 1));
   return grams;
 }
 
@@ -118,9 +167,9 @@ export class PhraseCounter {
   documents = 0;
   constructor(readonly settings: StockSettings) {}
 
-  add(text: string, parallels: readonly ParallelRun[], docIndex: number): void {
+  add(text: string, cuts: readonly number[], parallels: readonly ParallelRun[], docIndex: number): void {
     this.documents++;
-    for (const [g, n] of documentGrams(text, this.settings)) bump(this.grams, g, n, docIndex);
+    for (const [g, n] of documentGrams(text, cuts, this.settings)) bump(this.grams, g, n, docIndex);
     const counts = new Map<string, number>();
     for (const p of parallels) counts.set(p.key, (counts.get(p.key) ?? 0) + 1);
     for (const [key, n] of counts) bump(this.parallels, key, n, docIndex);
@@ -151,44 +200,26 @@ export class PhraseCounter {
     const min = this.minDocuments();
     const kept = new Map<string, Entry>();
     for (const [g, e] of this.grams) if (e.df >= min && e.df >= 2) kept.set(g, e);
+    // a gram inside a longer recurring one with the same document count adds nothing: keep the longest
     const shadowed = new Set<string>();
     for (const [g, e] of kept) {
-      if (g.length <= s.minLength) continue;
-      for (const sub of [g.slice(1), g.slice(0, -1)]) if (kept.get(sub)?.df === e.df) shadowed.add(sub);
-    }
-    // grams at the length cap that overlap by all but one character chain into longer formulas
-    const atCap = [...kept].filter(([g]) => g.length === s.maxLength && !shadowed.has(g));
-    const byPrefix = new Map<string, string>();
-    for (const [g] of atCap) byPrefix.set(`${g.slice(0, -1)}|${kept.get(g)?.df}`, g);
-    const joined: Array<[string, Entry]> = [];
-    const used = new Set<string>();
-    for (const [g, e] of atCap) {
-      if (used.has(g)) continue;
-      let phrase = g;
-      let cur = g;
-      let occ = e.occ;
-      const chain = [g];
-      for (;;) {
-        const next = byPrefix.get(`${cur.slice(1)}|${e.df}`);
-        if (!next || used.has(next) || chain.includes(next)) break;
-        chain.push(next);
-        phrase += next.slice(-1);
-        occ = Math.min(occ, kept.get(next)?.occ ?? occ);
-        cur = next;
-      }
-      if (chain.length > 1) {
-        for (const c of chain) used.add(c);
-        joined.push([phrase, { df: e.df, occ, first: e.first }]);
+      for (let i = 0; i < g.length; i++) {
+        for (let j = i + s.minLength; j <= g.length; j++) {
+          if (j - i === g.length) continue;
+          const sub = g.slice(i, j);
+          if (kept.get(sub)?.df === e.df) shadowed.add(sub);
+        }
       }
     }
     const out: StockPhrase[] = [];
     const topics = new Set(s.topics);
+    const edge = new Set(s.edgeChars);
     const push = (phrase: string, e: Entry, family?: string) => {
       if (topics.has(phrase)) return;
+      if (!family && (edge.has(phrase[0] ?? '') || edge.has(phrase.at(-1) ?? ''))) return;
       out.push({ phrase, family: family ?? this.family(phrase), documents: e.df, occurrences: e.occ, firstDocument: e.first });
     };
-    for (const [g, e] of kept) if (!shadowed.has(g) && !used.has(g)) push(g, e);
-    for (const [g, e] of joined) push(g, e);
+    for (const [g, e] of kept) if (!shadowed.has(g)) push(g, e);
     for (const [key, e] of this.parallels) if (e.df >= min) push(key, e, 'parallel');
     out.sort((a, b) => b.documents - a.documents || b.phrase.length - a.phrase.length || b.occurrences - a.occurrences || (a.phrase < b.phrase ? -1 : 1));
     return out;
@@ -221,23 +252,13 @@ export function topPhrases(all: readonly StockPhrase[], top: number): StockPhras
 }
 
 /** Share of a document's Han characters inside recurring grams. */
-export function density(text: string, counter: PhraseCounter): number {
-  const s = counter.settings;
-  let covered = 0;
-  let total = 0;
-  for (const run of hanRuns(text)) {
-    total += run.length;
-    let reach = 0; // first position not yet covered
-    for (let i = 0; i + s.minLength <= run.length; i++) {
-      for (let n = Math.min(s.maxLength, run.length - i); n >= s.minLength; n--) {
-        if (i + n <= reach) break;
-        if (counter.recurring(run.slice(i, i + n))) {
-          covered += i + n - Math.max(i, reach);
-          reach = i + n;
-          break;
-        }
-      }
-    }
-  }
-  return total === 0 ? 0 : covered / total;
+export function density(text: string, cuts: readonly number[], counter: PhraseCounter): number {
+  const covered = new Uint8Array(text.length);
+  eachGram(text, cuts, counter.settings, (g, run, i, n) => {
+    if (counter.recurring(g)) for (let k = i; k < i + n; k++) covered[run.at[k] as number] = 1;
+  });
+  const total = hanCount(text);
+  let n = 0;
+  for (const c of covered) n += c;
+  return total === 0 ? 0 : n / total;
 }
