@@ -5,14 +5,20 @@ import type { Rule } from '../types.js';
 /** Loose markers (not heading a section) belong together when this close. */
 const PARAGRAPH_WINDOW = 1;
 
+interface Level {
+  items: NumberingMarker[];
+  /** Numbered sections of one parent; a loose run may be the tail of a list the model split. */
+  sections: boolean;
+}
+
 /** Sibling items: the numbered children of one parent, or a loose run inside a paragraph. */
-function levels(speech: Speech, lookalike: (m: NumberingMarker) => boolean): NumberingMarker[][] {
-  const out: NumberingMarker[][] = [];
+function levels(speech: Speech, lookalike: (m: NumberingMarker) => boolean): Level[] {
+  const out: Level[] = [];
   const owned = new Set<number>();
   const visit = (children: readonly Section[]) => {
     const level = children.flatMap((s) => (s.marker ? [s.marker] : []));
     for (const m of level) owned.add(m.start);
-    if (level.length) out.push(level);
+    if (level.length) out.push({ items: level, sections: true });
     for (const s of children) visit(s.children);
   };
   visit(speech.sections);
@@ -21,13 +27,13 @@ function levels(speech: Speech, lookalike: (m: NumberingMarker) => boolean): Num
     if (owned.has(m.start)) continue;
     const last = run[run.length - 1];
     if (last && (last.family !== m.family || m.paragraph - last.paragraph > PARAGRAPH_WINDOW)) {
-      out.push(run);
+      out.push({ items: run, sections: false });
       run = [];
     }
     run.push(m);
   }
-  if (run.length) out.push(run);
-  return out.map((level) => level.filter((m) => !lookalike(m)));
+  if (run.length) out.push({ items: run, sections: false });
+  return out.map((level) => ({ ...level, items: level.items.filter((m) => !lookalike(m)) }));
 }
 
 /** Split a level into series: one per family, restarting at 1 (a new list under the same parent). */
@@ -65,16 +71,19 @@ const rule: Rule<Record<string, never>> = {
     const lookalikes = context.lexicon.lookalikes;
     const lookalike = (m: NumberingMarker) => lookalikes.some((w) => speech.text.startsWith(w, m.start));
     for (const level of levels(speech, lookalike)) {
-      for (const items of series(level)) {
+      for (const items of series(level.items)) {
         const first = items[0];
         if (!first) continue;
-        if (first.index > 1 && first.family !== 'sequence') {
+        // 首先、其次、然后、最后 are words, not numbers: only their style is checked
+        const counted = first.family !== 'sequence';
+        if (counted && level.sections && first.index > 1) {
           context.report({ messageId: 'start', data: { next: first.text }, range: [first.start, first.end] });
         }
         for (let i = 1; i < items.length; i++) {
           const prev = items[i - 1] as NumberingMarker;
           const m = items[i] as NumberingMarker;
           const data = { prev: prev.text, next: m.text };
+          if (!counted) continue;
           if (m.index === prev.index) context.report({ messageId: 'repeat', data, range: [m.start, m.end] });
           else if (m.index < prev.index) context.report({ messageId: 'order', data, range: [m.start, m.end] });
           else if (m.index > prev.index + 1) {

@@ -7,6 +7,7 @@ ruleTester('adverbial-de', {
     { name: '群体的学习教育 (000:5)', text: '加强“两新”组织党员等群体的学习教育。' },
     { name: 'verb used as a noun after 进行', text: '要进行认真的研究。' },
     { name: 'noun compound after the verb', text: '树立认真的学习态度。' },
+    { name: 'nominal use before 中', text: '在不断的学习中提高本领。' },
     { name: 'correct 地', text: '严肃地查处违纪违法问题。' },
   ],
   invalid: [

@@ -8,6 +8,7 @@ ruleTester('heading-sequence', {
     { name: 'a whole speech', text: complete },
     { name: 'look-alikes: 第一要务, 第一责任人', text: '一、抓好发展。发展是第一要务，书记是第一责任人。\n二、抓好党建。第一议题制度要落实。' },
     { name: 'series restart under each parent', text: '一、抓好党建。一要加强学习。二要强化落实。三要注重实效。\n二、抓好作风。一要敢于担当。二要善于履职。' },
+    { name: '首先…然后…最后 are words, not numbers', text: '首先，要加强学习。然后，要强化落实。最后，要注重实效。' },
     { name: 'different families at one level', text: '一、抓好党建。一是学习。二是落实。\n二、抓好作风。' },
   ],
   invalid: [
