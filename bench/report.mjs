@@ -42,3 +42,28 @@ export function targetsTable(targets) {
   for (const target of targets) t.push([target.id, target.label, target.requirement, target.measured, VERDICT[String(target.met)]]);
   return t.toString();
 }
+
+const cell = (text) => String(text).replaceAll('|', '\\|');
+
+/** The same two tables as Markdown, for docs/performance.md and the README. */
+export function markdown(results) {
+  const { machine, config } = results;
+  const lines = [
+    `${results.date.slice(0, 16).replace('T', ' ')} UTC · ${machine.cores} 核 ${machine.cpuModel} · Node ${machine.node} · Python jieba ${machine.python ?? '未安装'} · 负载 ${machine.loadAverageBefore.join(' ')} · 命令 \`${results.command}\``,
+    `（每项 ${config.runs}/${config.largeRuns} 次（小/大工作量）或 ${config.coldRuns} 次（冷启动）的中位数）`,
+    '',
+    '| 编号 id | 项目 | 规模 | 中位数 | 最小–最大 | 吞吐 | 对原始 jieba | 峰值内存 |',
+    '|---|---|---|---:|---:|---:|---:|---:|',
+  ];
+  for (const row of results.rows) {
+    if (row.status !== 'ok') {
+      lines.push(`| ${row.id} | ${cell(row.label)} | ${row.workload ?? ''} | ${row.status === 'skipped' ? cell(row.reason) : `失败：${cell(row.reason)}`} | | | | |`);
+      continue;
+    }
+    const rss = row.rssKB ? `${(row.rssKB.median / 1024).toFixed(0)} MB` : '—';
+    lines.push(`| ${row.id} | ${cell(row.label)} | ${row.workload ?? ''} | ${formatMs(row.time.median)} | ${formatMs(row.time.min)} – ${formatMs(row.time.max)} | ${formatRate(row.charsPerSec)} | ${formatRatio(row.vsRawJieba)} | ${rss} |`);
+  }
+  lines.push('', '| 编号 id | 目标 | 要求 | 实测 | 结论 |', '|---|---|---|---|---|');
+  for (const t of results.targets) lines.push(`| ${t.id} | ${cell(t.label)} | ${cell(t.requirement)} | ${cell(t.measured)} | ${VERDICT[String(t.met)]} |`);
+  return `${lines.join('\n')}\n`;
+}

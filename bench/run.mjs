@@ -106,65 +106,92 @@ async function main() {
   const label = (size) => `${size.docs.toLocaleString('en-US')} 篇 / ${(size.chars / 1e4).toFixed(0)} 万字`;
   const inputs = (size) => (size.files ? size.files : [size.dir]);
 
-  const rows = [];
-  const add = (row) => {
-    rows.push(row);
-    const summary = row.status === 'ok' ? `${formatMs(row.time.median)}${row.charsPerSec ? `，${formatRate(row.charsPerSec)}` : ''}` : row.reason;
-    log(`  ${row.id}: ${summary}`);
-    return row;
-  };
+  // Every measurement is a "measurer"; after one checking run each, they run round-robin, so
+  // that a burst of load from other processes spreads over all rows instead of skewing one.
+  const small = sizes[0];
+  const measurers = [];
+  const raw = {};
+  const analyze = {};
+  let python;
+  const runsFor = (size) => (size.docs === config.small ? config.runs : config.largeRuns);
 
   // 1. raw segmentation ceiling
-  const raw = {};
   for (const size of sizes) {
-    raw[size.docs] = add(await inProcessRow(`raw-jieba@${size.docs}`, '原始 nodejieba cut（单线程）', label(size), size, size.docs === config.small ? config.runs : config.largeRuns, [node, join(HERE, 'raw-nodejieba.mjs'), size.concat], 'loadMs'));
+    raw[size.docs] = segmenterMeasurer(`raw-jieba@${size.docs}`, '原始 nodejieba cut（单线程）', label(size), size, runsFor(size), [node, join(HERE, 'raw-nodejieba.mjs'), size.concat], 'loadMs');
+    measurers.push(raw[size.docs]);
   }
-
   // 3. the Python peer (small workload only: it is an order of magnitude slower)
-  const small = sizes[0];
-  let python;
-  if (opts['no-python']) python = add({ id: `python-jieba@${small.docs}`, label: 'Python jieba 分词', workload: label(small), status: 'skipped', reason: '已用 --no-python 跳过' });
+  const pythonId = `python-jieba@${small.docs}`;
+  if (opts['no-python']) python = skipped(pythonId, 'Python jieba 分词', label(small), '已用 --no-python 跳过');
   else if (spawnSync(PYTHON, ['-c', 'import jieba'], { stdio: 'ignore' }).status !== 0) {
     log(`bench: 未找到 Python jieba（${PYTHON}）。安装方法：${PYTHON_HINT}`);
-    python = add({ id: `python-jieba@${small.docs}`, label: 'Python jieba 分词', workload: label(small), status: 'skipped', reason: `未安装，跳过（${PYTHON_HINT}）` });
-  } else python = add(await inProcessRow(`python-jieba@${small.docs}`, 'Python jieba lcut（单线程）', label(small), small, Math.min(config.runs, 3), [PYTHON, join(HERE, 'python-jieba.py'), small.concat], 'initMs'));
-
-  // 2 + 6. analyze end to end, --jobs 1 and --jobs N, with peak memory
+    python = skipped(pythonId, 'Python jieba 分词', label(small), `未安装，跳过（${PYTHON_HINT}）`);
+  } else python = segmenterMeasurer(pythonId, 'Python jieba lcut（单线程）', label(small), small, Math.min(config.runs, 3), [PYTHON, join(HERE, 'python-jieba.py'), small.concat], 'initMs');
+  measurers.push(python);
+  // 2 + 6. analyze end to end, --jobs 1 / 2 / cores, with peak memory
   const jobsList = [...new Set([1, Math.min(2, config.jobs), config.jobs])];
-  const analyze = {};
   for (const size of sizes) {
     for (const jobs of jobsList) {
-      const row = await cliRow(`analyze-j${jobs}@${size.docs}`, `analyze --jobs ${jobs}（json）`, label(size), ['analyze', ...inputs(size), '--format', 'json', '--jobs', String(jobs)], {
-        runs: size.docs === config.small ? config.runs : config.largeRuns,
-        warmup: size.docs === config.small,
-        rss: true,
-        expectDocs: size.docs,
-      });
-      if (row.status === 'ok') {
-        row.charsPerSec = size.chars / (row.time.median / 1000);
-        if (raw[size.docs]?.charsPerSec) row.vsRawJieba = row.charsPerSec / raw[size.docs].charsPerSec;
-      }
-      analyze[`${jobs}@${size.docs}`] = add(row);
-      if (row.status === 'skipped') break;
+      const m = cliMeasurer(`analyze-j${jobs}@${size.docs}`, `analyze --jobs ${jobs}（json）`, label(size), ['analyze', ...inputs(size), '--format', 'json', '--jobs', String(jobs)], { runs: runsFor(size), warmup: size === small, expectDocs: size.docs });
+      m.chars = size.chars;
+      m.rawKey = size.docs;
+      analyze[`${jobs}@${size.docs}`] = m;
+      measurers.push(m);
     }
   }
-
   // 4. lint: one draft cold, and the small workload
-  const lintOne = add(await cliRow('lint-one', 'lint 一篇（冷启动进程）', ONE_DRAFT_LABEL, ['lint', ONE_DRAFT], { runs: config.coldRuns, warmup: true, rss: true }));
-  if (lintOne.status === 'ok') lintOne.jiebaLoaded = (await runOnce(node, [BIN, 'lint', ONE_DRAFT], { jianghua: true, wrapper: true })).jiebaLoaded;
-  const lintMany = add(await cliRow(`lint@${small.docs}`, `lint ${small.docs} 篇`, label(small), ['lint', ...inputs(small), '--format', 'json'], { runs: config.runs, warmup: true, rss: true }));
-
+  const lintOne = cliMeasurer('lint-one', 'lint 一篇（冷启动进程）', ONE_DRAFT_LABEL, ['lint', ONE_DRAFT], { runs: config.coldRuns });
+  const lintMany = cliMeasurer(`lint@${small.docs}`, `lint ${small.docs} 篇`, label(small), ['lint', ...inputs(small), '--format', 'json'], { runs: config.runs });
   // 5. outline cold start, and Node's own start as the floor
-  add(await cliRow('outline-one', 'outline 一篇（冷启动进程）', ONE_DRAFT_LABEL, ['outline', ONE_DRAFT], { runs: config.coldRuns, warmup: true, rss: true }));
-  add(await processRow('node-empty', 'node 空进程（参照下限）', '', [node, '-e', ''], config.coldRuns));
+  const outlineOne = cliMeasurer('outline-one', 'outline 一篇（冷启动进程）', ONE_DRAFT_LABEL, ['outline', ONE_DRAFT], { runs: config.coldRuns });
+  const nodeEmpty = processMeasurer('node-empty', 'node 空进程（参照下限）', '', [node, '-e', ''], config.coldRuns);
+  measurers.push(lintOne, lintMany, outlineOne, nodeEmpty);
 
-  for (const size of sizes) {
-    for (const row of [raw[size.docs], size === small ? python : undefined]) {
-      if (row?.status === 'ok' && raw[size.docs]?.charsPerSec) row.vsRawJieba = row.charsPerSec / raw[size.docs].charsPerSec;
+  log('bench: 检查各项（首次运行）');
+  for (const m of measurers) {
+    if (m.status !== 'pending') continue;
+    const first = await m.once(true);
+    if (first.skip || first.fail) {
+      m.status = first.skip ? 'skipped' : 'failed';
+      m.reason = first.skip ?? first.fail;
+    } else {
+      m.status = 'ok';
+      if (!m.warmup) m.samples.push(first);
+    }
+    log(`  ${m.id}: ${m.status === 'ok' ? formatMs(first.ms) : m.reason}`);
+  }
+  if (lintOne.status === 'ok') lintOne.jiebaLoaded = (await runOnce(node, [BIN, 'lint', ONE_DRAFT], { jianghua: true, wrapper: true })).jiebaLoaded;
+  for (let round = 1; ; round++) {
+    const due = measurers.filter((m) => m.status === 'ok' && m.samples.length < m.runs);
+    if (due.length === 0) break;
+    log(`bench: 第 ${round} 轮（${due.map((m) => m.id).join(' ')}）`);
+    for (const m of due) {
+      const sample = await m.once(false);
+      if (sample.fail) {
+        m.status = 'failed';
+        m.reason = sample.fail;
+      } else m.samples.push(sample);
     }
   }
 
-  const targets = judge({ sizes, raw, python, analyze, lintOne, lintMany, jobs: config.jobs });
+  const rows = measurers.map((m) => toRow(m));
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const rowOf = (m) => byId.get(m.id);
+  for (const row of rows) {
+    const m = measurers.find((x) => x.id === row.id);
+    if (row.status !== 'ok' || !m?.chars) continue;
+    row.charsPerSec = m.chars / (row.time.median / 1000);
+  }
+  for (const [key, m] of [...Object.entries(raw).map(([k, v]) => [k, v]), [small.docs, python], ...Object.values(analyze).map((m) => [m.rawKey, m])]) {
+    const row = rowOf(m);
+    const base = rowOf(raw[key]);
+    if (row?.status === 'ok' && base?.charsPerSec) row.vsRawJieba = row.charsPerSec / base.charsPerSec;
+  }
+  for (const row of rows) log(`  ${row.id}: ${row.status === 'ok' ? `${formatMs(row.time.median)}${row.charsPerSec ? `，${formatRate(row.charsPerSec)}` : ''}` : row.reason}`);
+
+  const analyzeRows = Object.fromEntries(Object.entries(analyze).map(([k, m]) => [k, rowOf(m)]));
+  const rawRows = Object.fromEntries(Object.entries(raw).map(([k, m]) => [k, rowOf(m)]));
+  const targets = judge({ sizes, raw: rawRows, python: rowOf(python), analyze: analyzeRows, lintOne: rowOf(lintOne), lintMany: rowOf(lintMany), jobs: config.jobs });
   const machine = {
     cores,
     cpuModel: os.cpus()[0]?.model ?? 'unknown',
@@ -174,7 +201,7 @@ async function main() {
     loadAverageBefore: loadBefore.map((v) => Number(v.toFixed(2))),
     loadAverageAfter: os.loadavg().map((v) => Number(v.toFixed(2))),
     rssMethod: rssMethod(),
-    python: python.status === 'ok' ? spawnSync(PYTHON, ['-c', 'import sys, jieba; print(sys.version.split()[0], jieba.__version__)'], { encoding: 'utf8' }).stdout.trim() : null,
+    python: rowOf(python)?.status === 'ok' ? spawnSync(PYTHON, ['-c', 'import sys, jieba; print(sys.version.split()[0], jieba.__version__)'], { encoding: 'utf8' }).stdout.trim() : null,
   };
   const results = {
     date: new Date().toISOString(),
@@ -202,65 +229,65 @@ async function main() {
   }
 }
 
-/** A row timed inside the child (the segmenters report their own cut time as JSON). */
-async function inProcessRow(id, label, workload, size, runs, [command, ...args], setupKey) {
-  const cut = [];
-  const setup = [];
-  for (let i = 0; i < runs; i++) {
+function measurer(id, label, workload, runs, once, { warmup = true } = {}) {
+  return { id, label, workload, runs, once, warmup, status: 'pending', samples: [] };
+}
+
+function skipped(id, label, workload, reason) {
+  return { ...measurer(id, label, workload, 0, undefined), status: 'skipped', reason };
+}
+
+/** A segmenter timed inside the child: it reports its own cut time (and setup time) as JSON. */
+function segmenterMeasurer(id, label, workload, size, runs, [command, ...args], setupKey) {
+  const m = measurer(id, label, workload, runs, async () => {
     const result = await runOnce(command, args, { keepStdout: true });
     const text = readFileSync(result.stdoutFile, 'utf8').trim();
     rmSync(result.stdoutFile, { force: true });
-    if (result.code !== 0) return { id, label, workload, status: 'failed', reason: firstLine(result.stderr) };
+    if (result.code !== 0) return { fail: firstLine(result.stderr) };
     const report = JSON.parse(text);
-    cut.push(report.cutMs);
-    setup.push(report[setupKey]);
-  }
-  const time = summarise(cut);
-  return { id, label, workload, status: 'ok', runs: cut, time, setupMs: summarise(setup), charsPerSec: size.chars / (time.median / 1000) };
+    return { ms: report.cutMs, setupMs: report[setupKey] };
+  }, { warmup: size.docs <= 1000 });
+  m.chars = size.chars;
+  return m;
 }
 
 /** A plain process timed from outside. */
-async function processRow(id, label, workload, [command, ...args], runs) {
-  const times = [];
-  for (let i = 0; i < runs; i++) times.push((await runOnce(command, args)).ms);
-  return { id, label, workload, status: 'ok', runs: times, time: summarise(times) };
+function processMeasurer(id, label, workload, [command, ...args], runs) {
+  return measurer(id, label, workload, runs, async () => ({ ms: (await runOnce(command, args)).ms }));
 }
 
 /**
- * A jianghua command timed as a whole process. A command that is still a stub (exit 2,
- * "尚未实现") is skipped; any other exit 2 is a failure; 0 and 1 (findings) are fine.
+ * A jianghua command timed as a whole process, with its peak RSS. A command that is still a
+ * stub (exit 2, "尚未实现") is skipped; any other exit 2 is a failure; 0 and 1 (findings) are fine.
+ * The first run of analyze also checks its JSON.
  */
-async function cliRow(id, label, workload, cliArgs, { runs, warmup = false, rss = false, expectDocs }) {
+function cliMeasurer(id, label, workload, cliArgs, { runs, warmup = true, expectDocs }) {
   const args = [BIN, ...cliArgs];
-  const check = async () => {
-    const result = await runOnce(node, args, { rss, jianghua: true, keepStdout: expectDocs !== undefined });
-    if (result.code === 2 && result.stderr.includes(NOT_IMPLEMENTED)) return { skip: '未实现，跳过' };
+  return measurer(id, label, workload, runs, async (first) => {
+    const result = await runOnce(node, args, { rss: true, jianghua: true, keepStdout: first && expectDocs !== undefined });
+    if (first && result.code === 2 && result.stderr.includes(NOT_IMPLEMENTED)) return { skip: '未实现，跳过' };
     if (result.code !== 0 && result.code !== 1) return { fail: `退出码 ${result.code}：${firstLine(result.stderr)}` };
     if (result.stdoutFile) {
       const note = checkAnalyzeOutput(result.stdoutFile, expectDocs);
       rmSync(result.stdoutFile, { force: true });
       if (note) return { fail: note };
     }
-    return { result };
-  };
-  const times = [];
-  const rssKB = [];
-  const first = await check();
-  if (first.skip) return { id, label, workload, status: 'skipped', reason: first.skip };
-  if (first.fail) return { id, label, workload, status: 'failed', reason: first.fail };
-  const codes = new Set([first.result.code]);
-  if (!warmup) {
-    times.push(first.result.ms);
-    rssKB.push(first.result.rssKB);
-  }
-  while (times.length < runs) {
-    const result = await runOnce(node, args, { rss, jianghua: true });
-    if (result.code !== 0 && result.code !== 1) return { id, label, workload, status: 'failed', reason: `退出码 ${result.code}：${firstLine(result.stderr)}` };
-    codes.add(result.code);
-    times.push(result.ms);
-    rssKB.push(result.rssKB);
-  }
-  return { id, label, workload, status: 'ok', exitCodes: [...codes], runs: times, time: summarise(times), ...(rss ? { rssKB: summarise(rssKB) } : {}) };
+    return { ms: result.ms, rssKB: result.rssKB, code: result.code };
+  }, { warmup });
+}
+
+function toRow(m) {
+  const { id, label, workload } = m;
+  if (m.status !== 'ok') return { id, label, workload, status: m.status, reason: m.reason };
+  const row = { id, label, workload, status: 'ok', runs: m.samples.map((s) => s.ms), time: summarise(m.samples.map((s) => s.ms)) };
+  const rss = summarise(m.samples.map((s) => s.rssKB));
+  if (rss) row.rssKB = rss;
+  const setup = summarise(m.samples.map((s) => s.setupMs));
+  if (setup) row.setupMs = setup;
+  const codes = [...new Set(m.samples.map((s) => s.code).filter((c) => c !== undefined))];
+  if (codes.length > 0) row.exitCodes = codes;
+  if (m.jiebaLoaded !== undefined) row.jiebaLoaded = m.jiebaLoaded;
+  return row;
 }
 
 /** The analyze JSON must parse and hold one entry per document; otherwise its time means nothing. */
