@@ -240,12 +240,12 @@ function skipped(id, label, workload, reason) {
 /** A segmenter timed inside the child: it reports its own cut time (and setup time) as JSON. */
 function segmenterMeasurer(id, label, workload, size, runs, [command, ...args], setupKey) {
   const m = measurer(id, label, workload, runs, async () => {
-    const result = await runOnce(command, args, { keepStdout: true });
+    const result = await runOnce(command, args, { keepStdout: true, rss: true });
     const text = readFileSync(result.stdoutFile, 'utf8').trim();
     rmSync(result.stdoutFile, { force: true });
     if (result.code !== 0) return { fail: firstLine(result.stderr) };
     const report = JSON.parse(text);
-    return { ms: report.cutMs, setupMs: report[setupKey] };
+    return { ms: report.cutMs, setupMs: report[setupKey], rssKB: result.rssKB };
   }, { warmup: size.docs <= 1000 });
   m.chars = size.chars;
   return m;
