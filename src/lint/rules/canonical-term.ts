@@ -22,7 +22,7 @@ const rule: Rule<{ terms: Term[]; consistency: boolean }> = {
     defaultSeverity: 'warn',
     kinds: ['summary-speech', 'host-script', 'progress-meeting'],
     messages: {
-      wrong: '“{{text}}”不规范，应写作“{{write}}”（{{note}}）',
+      wrong: '“{{text}}”不规范，应写作：{{write}}（{{note}}）',
     },
     defaults: { terms: [], consistency: false },
     schema: {
