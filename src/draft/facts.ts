@@ -1,4 +1,4 @@
-import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
+import { isMap, isNode, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
 import { z } from 'zod';
 import { JianghuaError } from '../errors.js';
 
@@ -99,14 +99,22 @@ export function formatPath(path: Path): string {
   return path.map((k, i) => (typeof k === 'number' ? `[${k}]` : i === 0 ? String(k) : `.${String(k)}`)).join('') || '（根）';
 }
 
-/** The closest node to `path` that exists in the document, as 1-based line:column. */
-function locate(doc: Document, counter: LineCounter, path: Path): { line: number; column: number } {
+/** The closest node to `path` that exists in the document, as 1-based line:column; `key`: the key of the last step. */
+function locate(doc: Document, counter: LineCounter, path: Path, key = false): { line: number; column: number } {
+  const at = (offset: number) => {
+    const { line, col } = counter.linePos(offset);
+    return { line, column: col };
+  };
+  if (key && path.length > 0) {
+    const parent = path.length === 1 ? doc.contents : doc.getIn(path.slice(0, -1) as unknown[], true);
+    if (isMap(parent)) {
+      const pair = parent.items.find((p) => isScalar(p.key) && p.key.value === path[path.length - 1]);
+      if (isNode(pair?.key) && pair.key.range) return at(pair.key.range[0]);
+    }
+  }
   for (let n = path.length; n >= 0; n--) {
     const node = n === 0 ? doc.contents : doc.getIn(path.slice(0, n) as unknown[], true);
-    if (isNode(node) && node.range) {
-      const { line, col } = counter.linePos(node.range[0]);
-      return { line, column: col };
-    }
+    if (isNode(node) && node.range) return at(node.range[0]);
   }
   return { line: 1, column: 1 };
 }
@@ -143,9 +151,14 @@ export function parseFacts(source: string, file = 'facts.yaml'): LoadedFacts {
     // an unknown key: point at the key itself, not at its parent
     const path = (issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0] ?? ''] : issue.path) as Path;
     const missing = issue.code === 'invalid_type' && !doc.hasIn(path as unknown[]);
-    const message = missing ? `缺少必填字段 ${formatPath(path)}` : `${formatPath(path)}：${issue.message}`;
+    const unknown = issue.code === 'unrecognized_keys';
+    const message = missing
+      ? `缺少必填字段 ${formatPath(path)}`
+      : unknown
+        ? `${formatPath(path)}：没有这个字段（是否拼错了？可用的字段见 jianghua schema）`
+        : `${formatPath(path)}：${issue.message}`;
     const more = result.error.issues.length > 1 ? `（另有 ${result.error.issues.length - 1} 处问题）` : '';
-    throw new JianghuaError('schema', `会议事实不符合要求：${message}${more}`, { file, ...where(path) });
+    throw new JianghuaError('schema', `会议事实不符合要求：${message}${more}`, { file, ...locate(doc, counter, path, unknown) });
   }
   return { facts: result.data, locate: where };
 }

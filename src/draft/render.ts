@@ -32,11 +32,13 @@ interface Source {
   text: string;
 }
 
-function readSource(file: string): Source {
+/** `shown`: the path as the user typed it, for messages. */
+function readSource(file: string, shown = file): Source {
   try {
-    return { file, text: readFileSync(file, 'utf8') };
+    return { file: shown, text: readFileSync(file, 'utf8') };
   } catch (error) {
-    throw new JianghuaError('not-found', `无法读取模板：${(error as Error).message}`, { file });
+    const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
+    throw new JianghuaError('not-found', missing ? '模板文件不存在' : `无法读取模板：${(error as Error).message}`, { file: shown });
   }
 }
 
@@ -152,7 +154,7 @@ export function composeDraft(facts: Facts, options: Omit<DraftOptions, 'format'>
   const partials = partialSources();
   const partialNames = new Set(partials.map((p) => path.basename(p.file, '.hbs')));
   const template = options.template ? resolveTemplate(options.template, options.cwd) : { ...defaultTemplate(facts.kind), builtIn: true };
-  const main = readSource(template.path);
+  const main = readSource(template.path, template.builtIn ? template.path : options.template);
   // everything is checked before anything is rendered
   for (const p of partials) check(p, partialNames);
   check(main, partialNames);

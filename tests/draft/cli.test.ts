@@ -117,6 +117,14 @@ describe('jianghua draft', () => {
     expect(readdirSync(dir)).toEqual(['facts.yaml']);
   });
 
+  it('names a facts file or template that does not exist as the user gave it', async () => {
+    await cli('init');
+    const facts = await cli('draft', 'nope.yaml');
+    expect([facts.code, facts.stderr]).toEqual([2, 'jianghua: nope.yaml: 文件不存在（可能已被删除或移走）\n']);
+    const template = await cli('draft', 'facts.yaml', '--template', './nope.hbs');
+    expect([template.code, template.stderr]).toEqual([2, 'jianghua: ./nope.hbs: 模板文件不存在\n']);
+  });
+
   it('names the built-in templates when one is misspelt', async () => {
     await cli('init');
     const r = await cli('draft', 'facts.yaml', '--template', 'summary');

@@ -58,8 +58,11 @@ describe('parseFacts', () => {
 
   it('rejects an unknown key at the key itself, a bad date and a bad kind', () => {
     const unknown = failure(() => parseFacts(`${MINIMAL}speakr: 县委书记\n`));
-    expect(unknown.message).toContain('speakr');
-    expect(unknown.place.line).toBe(5);
+    expect(unknown.message).toContain('speakr：没有这个字段');
+    expect([unknown.place.line, unknown.place.column]).toEqual([5, 1]);
+    const nested = failure(() => parseFacts(`${MINIMAL}opinions:\n  - title: 甲\n    points:\n      - title: 乙\n        detal: 丙\n`));
+    expect(nested.message).toContain('opinions[0].points[0].detal：没有这个字段');
+    expect([nested.place.line, nested.place.column]).toEqual([9, 9]);
     const date = failure(() => parseFacts(MINIMAL.replace('2024-01-18', '2024-02-30')));
     expect(date.message).toContain('meeting.date');
     expect(date.place.line).toBe(4);
