@@ -1,10 +1,11 @@
-import { mkdtempSync, readFileSync, writeFileSync, mkdirSync, cpSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { writeFix } from '../../src/cli/lint.js';
-import { CORPUS, ROOT, SEEDS, runCli } from '../helpers/cli.js';
+import { CORPUS, ROOT, SEEDS, runBin, runCli } from '../helpers/cli.js';
 
 const FIX = `${ROOT}tests/fixtures/lint/cli/`;
 const tmp = () => mkdtempSync(path.join(tmpdir(), 'jianghua-lint-'));
@@ -166,5 +167,24 @@ describe('jianghua lint: configuration', () => {
     writeFileSync(`${dir}/.jianghuarc.yaml`, 'rules:\n  length: { severity: warn, maxMinute: 5 }\n');
     const option = await runCli(['lint', `${dir}/drafts`]);
     expect(option.stderr).toContain('规则 length 没有选项“maxMinute”');
+  });
+});
+
+describe('the real binary (needs npm run build)', () => {
+  const built = existsSync(`${ROOT}dist/cli/main.js`);
+
+  it.skipIf(!built)('lints one file with the same exit code and output as in-process', async () => {
+    const r = runBin(['lint', `${FIX}warning.txt`, '--format', 'json', '--max-warnings', '0']);
+    expect(r.code).toBe(1);
+    expect(json(r.stdout)[0]?.warningCount).toBe(1);
+  });
+
+  it.skipIf(!built)('never loads nodejieba (no rule needs word segmentation)', () => {
+    // CJS modules imported from ESM land in require.cache: the control run proves the probe sees them
+    const probe = (body: string) =>
+      spawnSync(process.execPath, ['-e', `${body}.then(() => console.log(Object.keys(require.cache).some((k) => k.includes('nodejieba'))))`], { cwd: ROOT, encoding: 'utf8' }).stdout.trim();
+    expect(probe(`import('nodejieba')`)).toBe('true');
+    const run = `import('${ROOT}dist/cli/main.js').then((m) => m.run(['lint', '${CORPUS}${SEEDS[2]}'], { stdout: { write() {} }, stderr: { write() {} }, env: {}, cwd: '${ROOT}' }))`;
+    expect(probe(run)).toBe('false');
   });
 });
