@@ -51,11 +51,14 @@ async function reduce(records: AsyncIterable<AnyRecord>, options: AnalyzeOptions
   }
 }
 
+/** What workers need: plain data only (no callbacks), so it can be cloned to a thread. */
+const processOptions = (o: AnalyzeOptions): ProcessOptions => ({ ...(o.taxonomy ? { taxonomy: o.taxonomy } : {}), ...(o.dict ? { dict: o.dict } : {}) });
+
 /** The records of a corpus, one per file, in order: what `--jsonl` writes. */
 export async function* analyzeRecords(inputs: readonly string[], options: AnalyzeOptions = {}): AsyncGenerator<AnyRecord> {
   const files = await collectFilesOrFail(inputs, { extensions: ANALYZE_EXTENSIONS });
   preflight(options);
-  yield* analyzeFiles(files, options, options.jobs ?? availableParallelism());
+  yield* analyzeFiles(files, processOptions(options), options.jobs ?? availableParallelism());
 }
 
 /**
@@ -65,7 +68,7 @@ export async function* analyzeRecords(inputs: readonly string[], options: Analyz
 export async function analyzeCorpus(inputs: readonly string[], options: AnalyzeOptions = {}): Promise<AnalyzeResult> {
   const files = await collectFilesOrFail(inputs, { extensions: ANALYZE_EXTENSIONS });
   preflight(options);
-  return reduce(analyzeFiles(files, options, options.jobs ?? availableParallelism()), options, files.length);
+  return reduce(analyzeFiles(files, processOptions(options), options.jobs ?? availableParallelism()), options, files.length);
 }
 
 /** Combine --jsonl parts into the same result a single run would give. */
