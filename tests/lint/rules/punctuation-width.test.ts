@@ -4,6 +4,8 @@ ruleTester('punctuation-width', {
   valid: [
     { name: 'Latin text keeps its punctuation', text: 'Hello, world (test).' },
     { name: 'times between digits', text: '会议于9:30开始。' },
+    { name: 'numbering and decimals keep their dot', text: '1.加强学习，完成率达98.5%。' },
+    { name: 'a dot in a web address', text: '详见www.gov.cn网站。' },
     { name: 'full-width already', text: '全面加强党的建设，推动工作落实：一要学习；二要落实！' },
   ],
   invalid: [
@@ -38,6 +40,8 @@ ruleTester('punctuation-width', {
       ],
       output: '落实“三会一课”制度',
     },
+    { name: 'full stop after Han', text: '要加强学习.下一步', errors: [{ messageId: 'halfWidth', data: { char: '.', full: '。' }, line: 1, column: 6 }], output: '要加强学习。下一步' },
+    { name: 'dots for an ellipsis', text: '学习、宣传、落实...', errors: [{ messageId: 'halfWidth', data: { char: '...', full: '……' }, line: 1, column: 9, endColumn: 12 }], output: '学习、宣传、落实……' },
     {
       name: 'colon and semicolon on line 2',
       text: '同志们：\n主要任务是:一要学习;二要落实。',
