@@ -9,8 +9,10 @@ import { RULES } from './rules/index.js';
 import { checkRuleId, mergeSetting, normalizeEntry, type LintConfig, type RuleEntry } from './settings.js';
 import type { Fix, LintMessage, LintResult, Report, Rule, RuleSetting } from './types.js';
 
+export const DEFAULT_KIND: SpeechKind = 'summary-speech';
+
 export interface LintOptions {
-  /** The genre; default: the config's kind, else what the speech model detects. */
+  /** The genre; default: the config's kind, else summary-speech (the contract's default). */
   kind?: SpeechKind;
   /** The merged .jianghuarc.yaml (the CLI finds it; the library takes it as an object). */
   config?: LintConfig;
@@ -53,7 +55,8 @@ export function lintText(input: string, options: LintOptions = {}): LintResult {
   const lines = new LineIndex(text);
   const directives = readDirectives(text, lines);
   const speech = parseSpeech(directives.masked);
-  const kind = options.kind ?? options.config?.kind ?? speech.kind;
+  // the contract makes 总结讲话 the default; speech.kind is only a guess, so it never relaxes the check
+  const kind = options.kind ?? options.config?.kind ?? DEFAULT_KIND;
   const settings = resolveSettings(kind, options);
   const lexicon = loadLexicon();
   const messages: LintMessage[] = [];
