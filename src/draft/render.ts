@@ -144,6 +144,13 @@ function viewModel(input: Facts): Record<string, unknown> {
     year,
     oral: reporters.filter((r) => r.mode === 'oral'),
     written: reporters.filter((r) => r.mode === 'written'),
+    // a host script's agenda, in order; items with nothing to do are left out
+    agenda: [
+      reporters.some((r) => r.mode === 'oral') && 'reports',
+      reporters.length > 0 && 'review',
+      facts.guests.length > 0 && 'guests',
+      'summary',
+    ].filter(Boolean),
   };
 }
 

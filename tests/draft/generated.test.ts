@@ -15,7 +15,7 @@ const ORGS = ['城关镇党委', '河西乡党委', '县教育工委', '县卫�
 const NAMES = ['王建国', '李红梅', '赵志强', '孙丽华', '周海燕', '陈立新'];
 
 const pick = (list: readonly string[]) => fc.constantFrom(...list);
-const item = fc.record({ title: pick([...ACHIEVEMENTS, ...PROBLEMS]), detail: fc.option(pick(DETAILS), { nil: undefined }) }, { requiredKeys: ['title'] });
+const item = (titles: readonly string[]) => fc.record({ title: pick(titles), detail: fc.option(pick(DETAILS), { nil: undefined }) }, { requiredKeys: ['title'] });
 
 function facts(kind: FactsInput['kind']): fc.Arbitrary<FactsInput> {
   return fc.record({
@@ -39,8 +39,8 @@ function facts(kind: FactsInput['kind']): fc.Arbitrary<FactsInput> {
       ),
       { minLength: 1, maxLength: 6 },
     ).filter((list) => list.some((r) => r.mode === 'oral')),
-    achievements: fc.array(item, { minLength: 1, maxLength: 5 }),
-    problems: fc.array(item, { minLength: 1, maxLength: 5 }),
+    achievements: fc.array(item(ACHIEVEMENTS), { minLength: 1, maxLength: 5 }),
+    problems: fc.array(item(PROBLEMS), { minLength: 1, maxLength: 5 }),
     opinions: fc.array(fc.record({ title: pick(OPINIONS), intro: fc.option(pick(DETAILS), { nil: undefined }), points: fc.array(fc.record({ title: pick(POINTS), detail: fc.option(pick(DETAILS), { nil: undefined }) }, { requiredKeys: ['title'] }), { maxLength: 4 }) }, { requiredKeys: ['title', 'points'] }), { minLength: 1, maxLength: 10 }),
   }, { requiredKeys: ['kind', 'meeting', 'guests', 'reporters', 'achievements', 'problems', 'opinions'] });
 }
@@ -69,6 +69,10 @@ describe.each(['summary-speech', 'host-script', 'progress-meeting'] as const)('g
         if (kind === 'host-script') {
           const reviews = speech.sections.flatMap((s) => s.children).filter((c) => c.kind === 'review');
           expect(reviews).toHaveLength(f.reporters.filter((r) => r.mode === 'oral').length);
+          // 述职, 民主评议, the guests' speech when there are guests, 总结讲话
+          const agenda = speech.sections.filter((s) => s.kind === 'agenda');
+          expect(agenda).toHaveLength(f.guests.length > 0 ? 4 : 3);
+          expect(text).toContain(`今天的会议共有${f.guests.length > 0 ? '四' : '三'}项议程：`);
         }
         if (kind === 'progress-meeting') expect(speech.sections.map((s) => s.kind)).toEqual(['opening', 'opinions', 'closing']);
         expect(text).not.toMatch(/\{\{|undefined|\[object/u);

@@ -115,6 +115,44 @@ describe('txt layout', () => {
   });
 });
 
+describe('host-script layout', () => {
+  it('gives the guests’ welcome, the agenda and each 点评 their own paragraphs', () => {
+    const lines = renderDraft(initFacts('host-script')).split('\n');
+    expect(lines[3]).toMatch(/^\u3000\u3000经区委研究决定，今天（2024年1月25日）我们在这里召开.+，主要任务是：/u);
+    expect(lines[4]).toBe('\u3000\u3000市委组织部组织二科科长周海燕同志专程到会指导，让我们以热烈的掌声对领导的到来表示热烈的欢迎和衷心的感谢！');
+    expect(lines[5]).toBe(
+      '\u3000\u3000今天的会议共有四项议程：一是三个单位的党组织书记依次述职；二是开展民主评议；三是市委组织部组织二科科长周海燕同志讲话；四是由我作总结讲话。下面逐项进行。',
+    );
+    expect(lines[6]).toMatch(/^\u3000\u3000首先，进行第一项议程：请城南街道党工委、区教育工委、区城投集团党委等三个单位的党组织书记依次进行现场述职/u);
+    expect(lines.slice(7, 12)).toEqual([
+      '\u3000\u3000现在，请城南街道党工委刘卫东同志述职。',
+      '\u3000\u3000……（述职毕）',
+      expect.stringMatching(/^\u3000\u3000刘卫东同志坚持党建引领基层治理/u),
+      expect.stringMatching(/^\u3000\u3000存在的主要问题是：党建工作责任传导不够到位/u),
+      expect.stringMatching(/^\u3000\u3000希望刘卫东同志进一步压实党建工作责任/u),
+    ]);
+  });
+
+  it('leaves out agenda items it has nothing for and renumbers the rest', () => {
+    const facts = initFacts('host-script');
+    facts.guests = [];
+    const text = renderDraft(facts);
+    expect(text).toContain('今天的会议共有三项议程：一是三个单位的党组织书记依次述职；二是开展民主评议；三是由我作总结讲话。');
+    expect(text).toContain('下面，进行第三项议程，由我作总结讲话。');
+    expect(text).not.toContain('讲话毕');
+  });
+});
+
+describe('--allow-missing drafts', () => {
+  it.each(KINDS)('%s with no lists still reads as a speech, with no 零 counts', (kind) => {
+    const text = renderDraft(parseFacts(`kind: ${kind}\nmeeting:\n  name: 全县党建工作会议\n  date: 2024-01-18\n`).facts);
+    expect(text).not.toMatch(/零|undefined|\{\{/u);
+    expect(text).toContain('同志们：');
+    expect(text.trimEnd().endsWith('谢谢大家！')).toBe(true);
+    expect(lintText(text).messages.filter((m) => m.severity === 2 && m.ruleId !== 'required-sections')).toEqual([]);
+  });
+});
+
 describe('md layout', () => {
   it('makes the title and 一、 lines headings, everything else paragraphs', () => {
     const md = renderDraft(initFacts('progress-meeting'), { format: 'md' });
