@@ -46,6 +46,13 @@ describe('docx after GB/T 9704-2012', () => {
     expect(attrs(body, 'ind')[0]!.firstLine).toBe('640');
   });
 
+  it('declares a fallback for the title font (宋体) and the GB2312 variants of 仿宋 and 楷体', () => {
+    const table = unzipEntry(file, 'word/fontTable.xml') ?? '';
+    expect(table).toContain('<w:font w:name="方正小标宋简体"><w:altName w:val="宋体"/>');
+    expect(table).toContain('<w:font w:name="仿宋"><w:altName w:val="仿宋_GB2312"/>');
+    expect(table).toContain('<w:font w:name="楷体"><w:altName w:val="楷体_GB2312"/>');
+  });
+
   it('sets 一、 headings in 黑体 and the leading 一要 sentence in 楷体', () => {
     const heading = paragraph('一、突出政治引领');
     expect(attrs(heading, 'rFonts').map((f) => f.eastAsia)).toEqual(['黑体']);

@@ -11,10 +11,20 @@ export const LAYOUT = {
   line: Math.floor(((297 - 37 - 35) * TWIPS_PER_MM) / 22),
   /** half-points: 二号 22 pt, 三号 16 pt, 四号 14 pt */
   size: { title: 44, body: 32, pageNumber: 28 },
-  font: { title: '方正小标宋简体', titleFallback: '宋体', body: '仿宋', heading1: '黑体', heading2: '楷体', pageNumber: '宋体' },
+  font: { title: '方正小标宋简体', body: '仿宋', heading1: '黑体', heading2: '楷体', pageNumber: '宋体' },
+  /** what Word substitutes when a font is not installed (w:altName in the font table) */
+  fallback: { 方正小标宋简体: '宋体', 仿宋: '仿宋_GB2312', 楷体: '楷体_GB2312', 黑体: 'SimHei', 宋体: 'SimSun' } as Record<string, string>,
   /** two characters of 三号 = 32 pt = 640 twips */
   indent: 640,
 } as const;
+
+/** The font table, with a fallback for each font (docx writes an empty one unless fonts are embedded). */
+function fontTable(): string {
+  const fonts = [...new Set(Object.values(LAYOUT.font))]
+    .map((name) => `<w:font w:name="${name}"><w:altName w:val="${LAYOUT.fallback[name] ?? '宋体'}"/><w:charset w:val="86"/><w:family w:val="auto"/><w:pitch w:val="variable"/></w:font>`)
+    .join('');
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:fonts xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">${fonts}</w:fonts>`;
+}
 
 /** Classified paragraphs → a .docx file laid out as a Chinese office document. Loads docx lazily. */
 export async function formatDocx(blocks: readonly Block[], meta: { title?: string; creator?: string } = {}): Promise<Uint8Array> {
@@ -78,5 +88,5 @@ export async function formatDocx(blocks: readonly Block[], meta: { title?: strin
       },
     ],
   });
-  return new Uint8Array(await Packer.toBuffer(doc));
+  return new Uint8Array(await Packer.toBuffer(doc, false, [{ path: 'word/fontTable.xml', data: fontTable() }]));
 }
