@@ -88,7 +88,7 @@ export function registerLint(program: Command, io: CliIO): void {
     .argument('<paths...>', '文件、目录或通配符（.txt / .md）')
     .addOption(new Option('-f, --format <format>', '输出格式').choices(FORMATS).default('stylish' as const))
     .option('-c, --config <file>', '配置文件（默认从每个文件所在目录向上查找 .jianghuarc.yaml）')
-    .addOption(new Option('--kind <kind>', '体裁（默认取配置文件的 kind，否则为 summary-speech 总结讲话）').choices(KINDS))
+    .addOption(new Option('--kind <kind>', '体裁（默认取配置文件的 kind，否则按结构判断，通常为 summary-speech 总结讲话）').choices(KINDS))
     .option('--rule <id:level>', '调整规则级别（off、warn、error），可重复', ruleFlag)
     .option('--max-warnings <n>', '警告数超过 n 时以退出码 1 结束', count)
     .option('--quiet', '只报告错误，不报告警告')

@@ -9,10 +9,8 @@ import { RULES } from './rules/index.js';
 import { checkRuleId, mergeSetting, normalizeEntry, type LintConfig, type RuleEntry } from './settings.js';
 import type { Fix, LintMessage, LintResult, Report, Rule, RuleSetting } from './types.js';
 
-export const DEFAULT_KIND: SpeechKind = 'summary-speech';
-
 export interface LintOptions {
-  /** The genre; default: the config's kind, else summary-speech (the contract's default). */
+  /** The genre; default: the config's kind, else the one the speech model recognises (summary-speech unless the structure says otherwise). */
   kind?: SpeechKind;
   /** The merged .jianghuarc.yaml (the CLI finds it; the library takes it as an object). */
   config?: LintConfig;
@@ -55,8 +53,9 @@ export function lintText(input: string, options: LintOptions = {}): LintResult {
   const lines = new LineIndex(text);
   const directives = readDirectives(text, lines);
   const speech = parseSpeech(directives.masked);
-  // the contract makes 总结讲话 the default; speech.kind is only a guess, so it never relaxes the check
-  const kind = options.kind ?? options.config?.kind ?? DEFAULT_KIND;
+  // the model says summary-speech unless it sees an agenda with reviews (主持词) or opinions with
+  // neither 成绩 nor 问题 (推进会讲话); a draft that only lacks its problems stays a 总结讲话
+  const kind = options.kind ?? options.config?.kind ?? speech.kind;
   const settings = resolveSettings(kind, options);
   const lexicon = loadLexicon();
   const messages: LintMessage[] = [];

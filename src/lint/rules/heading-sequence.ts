@@ -1,6 +1,38 @@
-import { toChineseNumeral } from '../../speech/numerals.js';
-import type { NumberingMarker, Section, Speech } from '../../speech/types.js';
-import type { Rule } from '../types.js';
+import { parseChineseNumeral, toChineseNumeral } from '../../speech/numerals.js';
+import { findSections } from '../../speech/walk.js';
+import type { NumberingMarker, Section, SectionKind, Speech } from '../../speech/types.js';
+import { compile, isObject, lintData } from '../data.js';
+import type { Rule, RuleContext } from '../types.js';
+
+interface Announcements {
+  announcements: Array<{ pattern: string; section: SectionKind }>;
+}
+
+/** How many numbered items a section kind really has after an announcement at `offset`. */
+function itemsAfter(speech: Speech, kind: SectionKind, offset: number): number | undefined {
+  const sections = findSections(speech, kind);
+  if (kind === 'agenda') {
+    const numbered = new Set(sections.flatMap((s) => (s.numbering ? [s.numbering.index] : [])));
+    return numbered.size || undefined;
+  }
+  // the section that holds the announcement, else the first one after it
+  const holder = sections.filter((s) => s.start <= offset && offset < s.end).pop() ?? sections.find((s) => s.start >= offset);
+  const items = new Set(holder?.children.flatMap((c) => (c.numbering ? [c.numbering.index] : [])) ?? []);
+  return items.size || undefined;
+}
+
+function checkAnnounced(speech: Speech, context: RuleContext): void {
+  const data = lintData<Announcements>('announced-counts.yaml', (raw) => isObject(raw) && Array.isArray(raw.announcements));
+  for (const a of data.announcements) {
+    for (const m of speech.text.matchAll(compile(a.pattern, 'gu', 'announced-counts.yaml '))) {
+      const word = m.groups?.n ?? '';
+      const announced = word === '两' ? 2 : parseChineseNumeral(word);
+      const actual = itemsAfter(speech, a.section, m.index);
+      if (actual === undefined || Number.isNaN(announced) || actual === announced) continue;
+      context.report({ messageId: 'count', data: { phrase: m[0], actual: actual === 2 ? '两' : toChineseNumeral(actual) }, range: [m.index, m.index + m[0].length] });
+    }
+  }
+}
 
 /** Loose markers (not heading a section) belong together when this close. */
 const PARAGRAPH_WINDOW = 1;
@@ -61,13 +93,15 @@ const rule: Rule<Record<string, never>> = {
       repeat: '编号重复：{{prev}}之后又是{{next}}',
       order: '编号顺序颠倒：{{prev}}之后是{{next}}',
       mixed: '同一层级编号体例不一：“{{first}}”与“{{other}}”混用，应统一为“{{expected}}”',
+      count: '前面说“{{phrase}}”，实际编号的有{{actual}}项',
     },
-    warnOnly: ['mixed'],
+    warnOnly: ['mixed', 'count'],
     defaults: {},
     schema: {},
     fixable: false,
   },
   check(speech, context) {
+    checkAnnounced(speech, context as unknown as RuleContext);
     const lookalikes = context.lexicon.lookalikes;
     const lookalike = (m: NumberingMarker) => lookalikes.some((w) => speech.text.startsWith(w, m.start));
     for (const level of levels(speech, lookalike)) {

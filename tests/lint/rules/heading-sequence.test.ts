@@ -9,6 +9,8 @@ ruleTester('heading-sequence', {
     { name: 'look-alikes: 第一要务, 第一责任人', text: '一、抓好发展。发展是第一要务，书记是第一责任人。\n二、抓好党建。第一议题制度要落实。' },
     { name: 'series restart under each parent', text: '一、抓好党建。一要加强学习。二要强化落实。三要注重实效。\n二、抓好作风。一要敢于担当。二要善于履职。' },
     { name: '首先…然后…最后 are words, not numbers', text: '首先，要加强学习。然后，要强化落实。最后，要注重实效。' },
+    { name: 'announced count matches', text: '下面，我讲两点意见。\n一、抓好党建。\n二、抓好作风。' },
+    { name: '几点意见 announces no number', text: '下面，我讲几点意见。\n一、抓好党建。\n二、抓好作风。\n三、抓好落实。' },
     { name: 'different families at one level', text: '一、抓好党建。一是学习。二是落实。\n二、抓好作风。' },
   ],
   invalid: [
@@ -27,6 +29,17 @@ ruleTester('heading-sequence', {
         { messageId: 'gap', data: { missing: '二', prev: '一、', next: '三、' }, line: 2, column: 1 },
         { messageId: 'order', data: { prev: '三、', next: '二、' }, line: 3, column: 1 },
       ],
+    },
+    {
+      name: 'announced four opinions, gave three',
+      text: '下面，我讲四点意见。\n一、抓好党建。\n二、抓好作风。\n三、抓好落实。',
+      errors: [{ messageId: 'count', data: { phrase: '讲四点意见', actual: '三' }, line: 1, column: 5, endColumn: 10 }],
+    },
+    {
+      name: 'announced three agenda items, gave two',
+      text: '同志们：\n今天的会议共有三项议程。\n首先，进行第一项议程，请大家学习文件。\n下面，进行第二项议程，请大家讨论。\n会议就开到这里。',
+      kind: 'host-script',
+      errors: [{ messageId: 'count', data: { phrase: '共有三项议程', actual: '两' }, line: 2, column: 6 }],
     },
     {
       name: 'two missing',
