@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { parseSpeech } from '../../src/speech/index.js';
-import { ROOT, runCli } from '../helpers/cli.js';
+import { ROOT, runBin, runCli } from '../helpers/cli.js';
 
 const FIX = `${ROOT}tests/fixtures/facts/`;
 let dir: string;
@@ -158,5 +158,17 @@ describe('jianghua templates / schema', () => {
     const schema = JSON.parse(r.stdout) as { $schema: string; properties: Record<string, unknown> };
     expect(schema.$schema).toBe('http://json-schema.org/draft-07/schema#');
     expect(schema.properties).toHaveProperty('opinions');
+  });
+});
+
+describe('the real binary (needs npm run build)', () => {
+  it('drafts from init’s facts to a .docx and refuses to overwrite it', () => {
+    expect(runBin(['init', '--kind', 'progress-meeting', '-o', 'facts.yaml'], { cwd: dir }).code).toBe(0);
+    const first = runBin(['draft', 'facts.yaml', '-o', '讲话.docx'], { cwd: dir });
+    expect([first.code, first.stderr]).toEqual([0, '已写出 讲话.docx\n']);
+    const size = statSync(path.join(dir, '讲话.docx')).size;
+    const again = runBin(['draft', 'facts.yaml', '-o', '讲话.docx'], { cwd: dir });
+    expect(again.code).toBe(2);
+    expect(statSync(path.join(dir, '讲话.docx')).size).toBe(size);
   });
 });
