@@ -58,14 +58,19 @@ interface LintFlags {
   fix?: boolean;
 }
 
-async function lintFile(file: string, flags: LintFlags): Promise<FileResult> {
-  let raw: Buffer;
+/** Files read ahead of the one being linted: reading is I/O, linting is CPU, so they overlap. */
+const READ_AHEAD = 16;
+
+async function readRaw(file: string): Promise<Buffer> {
   try {
-    raw = await readFile(file);
+    return await readFile(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new JianghuaError('unreadable', code === 'EACCES' ? '没有读取权限' : `无法读取（${code}）`, { file }, { cause: error });
   }
+}
+
+async function lintFile(file: string, raw: Buffer, flags: LintFlags): Promise<FileResult> {
   const { text, encoding } = decodeText(raw, file);
   const config = configFor(file, flags.config);
   const result = lintText(text, {
@@ -104,9 +109,21 @@ export function registerLint(program: Command, io: CliIO): void {
       const files = await collectFilesOrFail(paths);
       const results: FileResult[] = [];
       const failures: JianghuaError[] = [];
-      for (const file of files) {
+      const reads = new Map<number, Promise<Buffer>>();
+      const readAt = (i: number) => {
+        const file = files[i];
+        if (file === undefined || reads.has(i)) return;
+        const read = readRaw(file);
+        read.catch(() => undefined); // handled when its turn comes; no unhandled rejection meanwhile
+        reads.set(i, read);
+      };
+      for (let i = 0; i < Math.min(READ_AHEAD, files.length); i++) readAt(i);
+      for (const [i, file] of files.entries()) {
+        readAt(i + READ_AHEAD);
+        const raw = reads.get(i) as Promise<Buffer>;
+        reads.delete(i);
         try {
-          results.push(await lintFile(file, flags));
+          results.push(await lintFile(file, await raw, flags));
         } catch (error) {
           // a broken config or option stops everything; an unreadable draft is reported and skipped
           if (!isJianghuaError(error) || error.code === 'config' || error.code === 'schema' || error.code === 'yaml-syntax') throw error;
