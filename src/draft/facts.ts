@@ -119,6 +119,20 @@ function locate(doc: Document, counter: LineCounter, path: Path, key = false): {
   return { line: 1, column: 1 };
 }
 
+/** One zod issue as a Chinese message with the path and its place in the file. */
+function describeIssue(doc: Document, counter: LineCounter, issue: z.core.$ZodIssue): { message: string; line: number; column: number } {
+  const unknown = issue.code === 'unrecognized_keys';
+  // an unknown key: point at the key itself, not at its parent
+  const path = (unknown ? [...issue.path, issue.keys[0] ?? ''] : issue.path) as Path;
+  const missing = issue.code === 'invalid_type' && !doc.hasIn(path as unknown[]);
+  const message = missing
+    ? `缺少必填字段 ${formatPath(path)}`
+    : unknown
+      ? `${formatPath(path)}：没有这个字段（是否拼错了？可用的字段见 jianghua schema）`
+      : `${formatPath(path)}：${issue.message}`;
+  return { message, ...locate(doc, counter, path, unknown) };
+}
+
 export interface LoadedFacts {
   facts: Facts;
   /** Where a top-level key (or a deeper path) starts, for later messages. */
@@ -147,18 +161,11 @@ export function parseFacts(source: string, file = 'facts.yaml'): LoadedFacts {
   const result = factsSchema.safeParse(data, { error: z.locales.zhCN().localeError });
   const where = (path: Path) => locate(doc, counter, path);
   if (!result.success) {
-    const issue = result.error.issues[0]!;
-    // an unknown key: point at the key itself, not at its parent
-    const path = (issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0] ?? ''] : issue.path) as Path;
-    const missing = issue.code === 'invalid_type' && !doc.hasIn(path as unknown[]);
-    const unknown = issue.code === 'unrecognized_keys';
-    const message = missing
-      ? `缺少必填字段 ${formatPath(path)}`
-      : unknown
-        ? `${formatPath(path)}：没有这个字段（是否拼错了？可用的字段见 jianghua schema）`
-        : `${formatPath(path)}：${issue.message}`;
-    const more = result.error.issues.length > 1 ? `（另有 ${result.error.issues.length - 1} 处问题）` : '';
-    throw new JianghuaError('schema', `会议事实不符合要求：${message}${more}`, { file, ...locate(doc, counter, path, unknown) });
+    const [first, ...rest] = result.error.issues.map((issue) => describeIssue(doc, counter, issue));
+    // the first problem is the error's place; a few more are listed so one run finds them all
+    const more = rest.slice(0, 5).map((d) => `\n  ${d.line}:${d.column}: ${d.message}`);
+    if (rest.length > 5) more.push(`\n  ……另有 ${rest.length - 5} 处`);
+    throw new JianghuaError('schema', `会议事实不符合要求：${first!.message}${more.join('')}`, { file, line: first!.line, column: first!.column });
   }
   return { facts: result.data, locate: where };
 }

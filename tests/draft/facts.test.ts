@@ -77,6 +77,11 @@ describe('parseFacts', () => {
     expect(e.message).toContain('别名');
   });
 
+  it('lists further violations with their places, so one run finds them all', () => {
+    const e = failure(() => parseFacts(`${MINIMAL}opinions:\n  - title: 甲\n    points:\n      - detail: 乙\n  - intro: 丙\n`, 'two.yaml'));
+    expect(e.format()).toBe('two.yaml:8:9: 会议事实不符合要求：缺少必填字段 opinions[0].points[0].title\n  9:5: 缺少必填字段 opinions[1].title');
+  });
+
   it('rejects duplicate keys and an empty file', () => {
     expect(failure(() => parseFacts(`${MINIMAL}kind: host-script\n`)).message).toContain('键重复');
     expect(failure(() => parseFacts('# 只有注释\n')).code).toBe('empty');
