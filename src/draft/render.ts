@@ -126,9 +126,22 @@ function oneLine<T>(value: T): T {
   return value;
 }
 
-/** The facts as templates see them: defaults filled, plus the review year. */
+// numbering a writer typed into a title (一、 / 一是 / 一要 / （一） / 1. / 第一，): the template numbers items itself
+const TYPED_NUMBER = /^\s*(?:[一二三四五六七八九十]+(?:、|是|要)|[（(][一二三四五六七八九十\d]+[)）]|\d+\s*[.．、]|第[一二三四五六七八九十]+[，,、])\s*/u;
+
+function untitled<T extends { title: string }>(item: T): T {
+  return { ...item, title: item.title.replace(TYPED_NUMBER, '') };
+}
+
+/** The facts as templates see them: defaults filled, typed numbering removed, plus the review year. */
 function viewModel(input: Facts): Record<string, unknown> {
-  const facts = oneLine(input);
+  const lines = oneLine(input);
+  const facts = {
+    ...lines,
+    achievements: lines.achievements.map(untitled),
+    problems: lines.problems.map(untitled),
+    opinions: lines.opinions.map((o) => ({ ...untitled(o), points: o.points.map(untitled) })),
+  };
   const date = facts.meeting.date;
   const fromName = /(\d{4})年度?/u.exec(facts.meeting.name)?.[1];
   const [y, m] = date.split('-').map(Number) as [number, number];

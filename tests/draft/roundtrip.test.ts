@@ -104,6 +104,18 @@ describe('txt layout', () => {
     expect(text).toContain('一是责任落实不到位。有的书记重业务，轻党建；研究不多。');
   });
 
+  it('drops numbering the writer typed into titles, since the template numbers them', () => {
+    const facts = initFacts('summary-speech');
+    facts.achievements = [{ title: '一是组织建设全面加强' }, { title: '2. 党员队伍持续优化' }];
+    facts.opinions = [{ title: '一、强化政治建设', points: [{ title: '一要抓实理论学习' }, { title: '（二）严格组织生活' }] }, { title: '第二，夯实基层基础', points: [] }];
+    const text = renderDraft(facts);
+    expect(text).toContain('\u3000\u3000一是组织建设全面加强。\n\u3000\u3000二是党员队伍持续优化。\n');
+    expect(text).toContain('\u3000\u3000一、强化政治建设\n\u3000\u3000一要抓实理论学习。\n\u3000\u3000二要严格组织生活。\n\u3000\u3000二、夯实基层基础\n');
+    // look-alikes stay: 第一责任人, 一体推进
+    facts.opinions = [{ title: '第一责任人责任要压实', points: [{ title: '一体推进学查改' }] }];
+    expect(renderDraft(facts)).toContain('\u3000\u3000一、第一责任人责任要压实\n\u3000\u3000一要一体推进学查改。\n');
+  });
+
   it('counts the opinions in words and numbers them past ten', () => {
     const facts = initFacts('summary-speech');
     facts.opinions = Array.from({ length: 11 }, (_, i) => ({ title: `第${i + 1}个方面的工作要抓实`, points: [] }));
