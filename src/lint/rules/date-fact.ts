@@ -4,7 +4,10 @@ import type { Rule } from '../types.js';
 export interface DateFact {
   name: string;
   pattern: string;
-  year: number;
+  /** The year the phrase is bound to … */
+  year?: number;
+  /** … or, for anniversaries, the founding year: year = base + the pattern's n group. */
+  base?: number;
 }
 
 const DIGIT: Record<string, number> = { '〇': 0, '○': 0, '零': 0, '一': 1, '二': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9 };
@@ -26,7 +29,7 @@ const rule: Rule<{ facts: DateFact[] }> = {
     kinds: ['summary-speech', 'host-script', 'progress-meeting'],
     messages: { wrongYear: '{{year}}年不是{{name}}：{{name}}是{{right}}年' },
     defaults: { facts: [] },
-    schema: { facts: '额外的日期事实，格式同 data/date-facts.yaml 的 facts（name、pattern、year）' },
+    schema: { facts: '额外的日期事实，格式同 data/date-facts.yaml 的 facts（name、pattern、year 或 base）' },
     fixable: false,
   },
   check(speech, context) {
@@ -38,13 +41,17 @@ const rule: Rule<{ facts: DateFact[] }> = {
       if (years.length === 0) continue;
       for (const fact of facts) {
         for (const m of sentence.text.matchAll(fact.re)) {
+          const n = m.groups?.n;
+          const right = fact.base !== undefined && n !== undefined ? fact.base + Number(n) : fact.year;
+          if (right === undefined) continue;
+          const name = fact.name.replace(/\{\{\s*n\s*\}\}/gu, n ?? '');
           // the year a phrase is bound to: the nearest one before it, else the nearest after
           const before = years.filter((y) => y.end <= m.index).pop();
           const bound = before ?? years.find((y) => y.start >= m.index + m[0].length);
-          if (!bound || bound.year === fact.year) continue;
+          if (!bound || bound.year === right) continue;
           context.report({
             messageId: 'wrongYear',
-            data: { year: bound.year, name: fact.name, right: fact.year },
+            data: { year: bound.year, name, right },
             node: sentence,
             range: [bound.start, bound.end],
           });

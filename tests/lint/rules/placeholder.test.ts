@@ -33,6 +33,8 @@ ruleTester('placeholder', {
     { name: 'full-width star', text: '＊＊同志发言。', errors: [{ messageId: 'unfilled', line: 1, column: 1 }] },
     { name: 'second line', text: '同志们：\n请刘**同志发言。', errors: [{ messageId: 'unfilled', line: 2, column: 3 }] },
     { name: 'a star in Markdown that is not markup', text: '请*同志发言。', markdown: true, errors: [{ messageId: 'unfilled', line: 1, column: 2 }] },
+    { name: 'blanks to fill in', text: '全年发展党员____名（  ）。', errors: [{ messageId: 'unfilled', data: { text: '____' }, line: 1, column: 7, endColumn: 11 }, { messageId: 'unfilled', data: { text: '（  ）' }, line: 1, column: 12 }] },
+    { name: 'X before 县', text: '在X县调研。', errors: [{ messageId: 'unfilled', data: { text: 'X' }, line: 1, column: 2 }] },
     { name: 'extra pattern from options', text: '发展党员NN名。', options: { patterns: ['NN'] }, errors: [{ messageId: 'unfilled', data: { text: 'NN' }, line: 1, column: 5 }] },
     { name: 'columns count code points (𠀀 is two UTF-16 units)', text: '𠀀村xx人。', errors: [{ messageId: 'unfilled', line: 1, column: 3, endColumn: 5 }] },
   ],
