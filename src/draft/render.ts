@@ -133,6 +133,19 @@ function untitled<T extends { title: string }>(item: T): T {
   return { ...item, title: item.title.replace(TYPED_NUMBER, '') };
 }
 
+type Comment = NonNullable<Facts['reporters'][number]['comment']>;
+
+/** The template says 某某同志…… / 存在的主要问题是： / 希望某某同志……: drop those words when the writer typed them too. */
+function tidyComment(comment: Comment, name: string | undefined): Comment {
+  const who = name ? `(?:${name.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}同志)?` : '';
+  const strip = (text: string | undefined, lead: string) => text?.replace(new RegExp(`^(?:${lead})`, 'u'), '');
+  return {
+    achievements: strip(comment.achievements, `${who}[，,]?`),
+    problems: strip(comment.problems, '存在的(?:主要)?问题(?:是|主要是|有)?[：:]?'),
+    hopes: strip(comment.hopes, `希望${who}[，,]?`),
+  };
+}
+
 /** The facts as templates see them: defaults filled, typed numbering removed, plus the review year. */
 function viewModel(input: Facts): Record<string, unknown> {
   const lines = oneLine(input);
@@ -148,7 +161,7 @@ function viewModel(input: Facts): Record<string, unknown> {
   // 述职评议会 in the first half of a year reviews the year before
   const year = facts.meeting.year ?? (fromName ? Number(fromName) : m <= 6 ? y - 1 : y);
   // every reporter has a comment object, so templates can test comment.problems in strict mode
-  const reporters = facts.reporters.map((r) => ({ ...r, comment: r.comment ?? {} }));
+  const reporters = facts.reporters.map((r) => ({ ...r, comment: tidyComment(r.comment ?? {}, r.name) }));
   return {
     ...facts,
     // the closing partial writes 同志们， itself

@@ -145,6 +145,13 @@ describe('host-script layout', () => {
     ]);
   });
 
+  it('does not repeat words of the 点评 frame that the writer typed', () => {
+    const facts = initFacts('host-script');
+    facts.reporters = [{ org: '城关镇党委', name: '王建国', mode: 'oral', comment: { achievements: '王建国同志抓党建有思路', problems: '存在的主要问题是：党费收缴记录不规范', hopes: '希望王建国同志压实责任' } }];
+    const text = renderDraft(facts);
+    expect(text).toContain('\u3000\u3000王建国同志抓党建有思路。\n\u3000\u3000存在的主要问题是：党费收缴记录不规范。\n\u3000\u3000希望王建国同志压实责任。\n');
+  });
+
   it('leaves out agenda items it has nothing for and renumbers the rest', () => {
     const facts = initFacts('host-script');
     facts.guests = [];
