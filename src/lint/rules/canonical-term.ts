@@ -42,13 +42,14 @@ const rule: Rule<{ terms: Term[]; consistency: boolean }> = {
         const start = m.index;
         const end = start + m[0].length;
         let ok = Boolean(term.before || term.after || term.quoted);
-        if (term.before && !text.slice(0, start).endsWith(term.before)) ok = false;
-        if (term.after && !text.startsWith(term.after, end)) ok = false;
+        if (term.before && !compile(`(?:${term.before})$`, 'u', 'canonical-term 的 before ').test(text.slice(Math.max(0, start - 16), start))) ok = false;
+        if (term.after && !compile(`^(?:${term.after})`, 'u', 'canonical-term 的 after ').test(text.slice(end, end + 16))) ok = false;
         if (term.quoted && !(OPEN_QUOTES.includes(text[start - 1] ?? 'x') && CLOSE_QUOTES.includes(text[end] ?? 'x'))) ok = false;
         return { text: m[0], start, end, ok };
       });
       let bad = hits.filter((h) => !h.ok);
-      if (term.first) bad = hits.slice(0, 1).filter((h) => !h.ok);
+      // first mention of each congress or plenum: 党的十九大 first does not excuse a bare 二十大
+      if (term.first) bad = hits.filter((h, i) => hits.findIndex((o) => o.text === h.text) === i && !h.ok);
       if (term.mixed && !hits.some((h) => h.ok)) bad = [];
       for (const h of bad) {
         const write = term.write.replace(/\{\{\s*term\s*\}\}/gu, h.text);
