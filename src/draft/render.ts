@@ -164,8 +164,10 @@ function viewModel(input: Facts): Record<string, unknown> {
   const reporters = facts.reporters.map((r) => ({ ...r, comment: tidyComment(r.comment ?? {}, r.name) }));
   return {
     ...facts,
-    // the closing partial writes 同志们， itself
+    // the templates write these frames themselves: 同志们， / 主要目的是 / 下面，我讲几点意见
     closing: facts.closing?.replace(/^同志们[，,！!]\s*/u, ''),
+    purpose: facts.purpose?.replace(/^(?:这次会议的?|本次会议的?|今天会议的?)?(?:主要)?(?:目的|任务)(?:就)?是[：:]?/u, ''),
+    situation: facts.situation?.replace(/[，,。]?下面[^。]{0,20}意见[。：:！!]?$/u, ''),
     reporters,
     year,
     oral: reporters.filter((r) => r.mode === 'oral'),

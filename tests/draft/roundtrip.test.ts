@@ -116,6 +116,17 @@ describe('txt layout', () => {
     expect(renderDraft(facts)).toContain('\u3000\u3000一、第一责任人责任要压实\n\u3000\u3000一要一体推进学查改。\n');
   });
 
+  it('does not repeat the frames around purpose, situation and closing', () => {
+    const facts = initFacts('summary-speech');
+    facts.purpose = '这次会议的主要目的是听取述职';
+    facts.situation = '今年任务很重。下面，我讲几点意见。';
+    facts.closing = '同志们，让我们共同努力！';
+    const text = renderDraft(facts);
+    expect(text).toContain('这次会议的主要目的是听取述职。');
+    expect(text).toContain('\u3000\u3000今年任务很重。下面，我讲三点意见。\n');
+    expect(text).toContain('\u3000\u3000同志们，让我们共同努力！\n');
+  });
+
   it('counts the opinions in words and numbers them past ten', () => {
     const facts = initFacts('summary-speech');
     facts.opinions = Array.from({ length: 11 }, (_, i) => ({ title: `第${i + 1}个方面的工作要抓实`, points: [] }));
