@@ -4,8 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { DATA_DIR } from '../speech/lexicon.js';
 import type { SpeechKindName } from './facts.js';
 
-/** Shipped example facts, one per kind: what `init` writes. */
-export const EXAMPLES_DIR = fileURLToPath(new URL('../../examples/', import.meta.url));
+/** Shipped example facts, one per kind: what `init` writes (under templates/, which the package ships). */
+export const EXAMPLES_DIR = fileURLToPath(new URL('../../templates/examples/', import.meta.url));
 /** The facts JSON Schema as shipped, for editors (`jianghua schema` prints the same). */
 export const SCHEMA_FILE = path.join(DATA_DIR, 'facts.schema.json');
 
