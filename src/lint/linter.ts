@@ -7,7 +7,7 @@ import { applyFixes } from './fix.js';
 import { PRESETS } from './presets.js';
 import { RULES } from './rules/index.js';
 import { checkRuleId, mergeSetting, normalizeEntry, type LintConfig, type RuleEntry } from './settings.js';
-import type { Fix, LintMessage, LintResult, Report, Rule, RuleSetting } from './types.js';
+import type { LintMessage, LintResult, Report, Rule, RuleSetting } from './types.js';
 
 export interface LintOptions {
   /** The genre; default: the config's kind, else the one the speech model recognises (summary-speech unless the structure says otherwise). */
@@ -101,15 +101,18 @@ export function lintText(input: string, options: LintOptions = {}): LintResult {
     warningCount: messages.filter((m) => m.severity === 1).length,
   };
   if (options.fix) {
-    const fixes = messages.flatMap((m) => (m.fix ? [m.fix] : [])) as Fix[];
-    if (fixes.length) {
-      const output = applyFixes(text, fixes);
-      if (output !== text) {
-        // report what is left after fixing, as ESLint does
-        const after = lintText(output, { ...options, fix: false });
-        return { ...after, output };
-      }
+    // like ESLint: fix, re-lint, repeat (a fix may reveal another: ," → ，“ then ，), at most 10 passes
+    let output = text;
+    let current = result;
+    for (let pass = 0; pass < 10; pass++) {
+      const fixes = current.messages.flatMap((m) => (m.fix ? [m.fix] : []));
+      if (fixes.length === 0) break;
+      const next = applyFixes(output, fixes);
+      if (next === output) break;
+      output = next;
+      current = lintText(output, { ...options, fix: false });
     }
+    if (output !== text) return { ...current, output };
   }
   return result;
 }
