@@ -44,10 +44,18 @@ export function normalizeEntry(id: string, entry: unknown, place: Place = {}): P
     if (typeof options !== 'object' || options === null || Array.isArray(options)) {
       throw new JianghuaError('config', `规则 ${id} 的选项应为键值对`, place);
     }
-    const known = Object.keys((RULES.get(id) as { meta: { schema: Record<string, string> } }).meta.schema);
-    for (const key of Object.keys(options)) {
+    const meta = (RULES.get(id) as { meta: { schema: Record<string, string>; defaults: Record<string, unknown> } }).meta;
+    const known = Object.keys(meta.schema);
+    const kind = (v: unknown) => (Array.isArray(v) ? 'array' : typeof v);
+    const KIND_NAMES: Record<string, string> = { array: '列表', number: '数字', string: '字符串', boolean: 'true/false', object: '键值对' };
+    for (const [key, value] of Object.entries(options)) {
       if (!known.includes(key)) {
         throw new JianghuaError('config', `规则 ${id} 没有选项“${key}”${known.length ? `（可用：${known.join('、')}）` : '（此规则没有选项）'}`, place);
+      }
+      // an option with a default must keep its type; the others are checked by their rule
+      const expected = key in meta.defaults ? kind(meta.defaults[key]) : undefined;
+      if (expected && kind(value) !== expected) {
+        throw new JianghuaError('config', `规则 ${id} 的选项“${key}”应为${KIND_NAMES[expected] ?? expected}`, place);
       }
     }
     out.options = options;

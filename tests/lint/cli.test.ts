@@ -167,6 +167,12 @@ describe('jianghua lint: configuration', () => {
     writeFileSync(`${dir}/.jianghuarc.yaml`, 'rules:\n  length: { severity: warn, maxMinute: 5 }\n');
     const option = await runCli(['lint', `${dir}/drafts`]);
     expect(option.stderr).toContain('规则 length 没有选项“maxMinute”');
+    writeFileSync(`${dir}/.jianghuarc.yaml`, 'rules:\n  placeholder: [error, { patterns: NN }]\n');
+    const type = await runCli(['lint', `${dir}/drafts`]);
+    expect([type.code, type.stderr]).toEqual([2, `jianghua: ${dir}/.jianghuarc.yaml:2:16: 规则 placeholder 的选项“patterns”应为列表\n`]);
+    writeFileSync(`${dir}/.jianghuarc.yaml`, 'rules:\n  length: [warn, { maxMinutes: 十五 }]\n');
+    const value = await runCli(['lint', `${dir}/drafts`]);
+    expect([value.code, value.stderr]).toEqual([2, 'jianghua: 规则 length 的 maxMinutes 和 rate 应为正数\n']);
   });
 });
 

@@ -1,3 +1,4 @@
+import { JianghuaError } from '../../errors.js';
 import { DEFAULT_RATE, speechStats } from '../../speech/stats.js';
 import type { Rule } from '../types.js';
 
@@ -14,8 +15,9 @@ const rule: Rule<{ maxMinutes?: number; rate: number }> = {
   },
   check(speech, context) {
     const max = context.options.maxMinutes;
-    if (typeof max !== 'number' || !(max > 0)) return;
+    if (max === undefined) return;
     const rate = context.options.rate ?? DEFAULT_RATE;
+    if (typeof max !== 'number' || !(max > 0) || !(rate > 0)) throw new JianghuaError('config', '规则 length 的 maxMinutes 和 rate 应为正数');
     const stats = speechStats(speech, rate);
     if (stats.minutes <= max) return;
     context.report({ messageId: 'tooLong', data: { minutes: stats.minutes.toFixed(1), max, rate, chars: stats.chars }, range: [0, 0] });
