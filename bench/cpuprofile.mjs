@@ -31,7 +31,10 @@ export function summariseProfiles(profiles) {
   const byFile = new Map();
   const inclusive = new Map();
   let totalMs = 0;
+  const threads = [];
   for (const profile of profiles) {
+    const thread = { busyMs: 0, idleMs: 0 };
+    threads.push(thread);
     const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
     const parent = new Map();
     for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
@@ -50,6 +53,8 @@ export function summariseProfiles(profiles) {
       byFunction.set(f.key, entry);
       byFile.set(f.group, (byFile.get(f.group) ?? 0) + ms);
       totalMs += ms;
+      if (f.name === '(idle)') thread.idleMs += ms;
+      else thread.busyMs += ms;
       const seen = new Set();
       for (let at = id; at !== undefined; at = parent.get(at)) {
         const up = frame(nodes.get(at));
@@ -64,6 +69,7 @@ export function summariseProfiles(profiles) {
   const pct = (ms) => (totalMs > 0 ? (100 * ms) / totalMs : 0);
   return {
     totalMs,
+    threads,
     functions: [...byFunction.values()].sort((a, b) => b.ms - a.ms).map((f) => ({ ...f, percent: pct(f.ms) })),
     inclusive: [...inclusive.values()].sort((a, b) => b.ms - a.ms).map((f) => ({ ...f, percent: pct(f.ms) })),
     files: [...byFile].sort((a, b) => b[1] - a[1]).map(([file, ms]) => ({ file, ms, percent: pct(ms) })),

@@ -44,7 +44,9 @@ try {
   const run = spawnSync(process.execPath, ['--cpu-prof', '--cpu-prof-dir', profDir, BIN, ...cliArgs], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
   const wallMs = Number(process.hrtime.bigint() - t) / 1e6;
   if (run.status !== 0 && run.status !== 1) throw new Error(`exit ${run.status}: ${run.stderr}`);
-  const files = (await readdir(profDir)).filter((f) => f.endsWith('.cpuprofile'));
+  // CPU.<date>.<time>.<pid>.<thread id>.<seq>.cpuprofile: thread 0 is the main thread.
+  const threadOf = (f) => Number(f.split('.')[4] ?? 0);
+  const files = (await readdir(profDir)).filter((f) => f.endsWith('.cpuprofile')).sort((a, b) => threadOf(a) - threadOf(b));
   const profiles = await Promise.all(files.map(async (f) => JSON.parse(await readFile(join(profDir, f), 'utf8'))));
   const summary = summariseProfiles(profiles);
 
@@ -53,6 +55,11 @@ try {
   const pct = (v) => `${v.toFixed(1)}%`;
   const short = (name) => (name.length > 60 ? `${name.slice(0, 59)}…` : name);
   out.write(`\n${opts.command}，${docs} 篇，--jobs ${opts.jobs}：墙钟 ${ms(wallMs)}，采样 ${ms(summary.totalMs)}（${profiles.length} 个线程）\n`);
+  if (profiles.length > 1) {
+    const threadTable = new Table({ head: ['线程', '忙', '空闲'], style: { head: [], border: [], compact: true } });
+    summary.threads.forEach((t, i) => threadTable.push([threadOf(files[i] ?? '') === 0 ? '主线程' : `worker ${threadOf(files[i] ?? '')}`, ms(t.busyMs), ms(t.idleMs)]));
+    out.write(`\n各线程\n${threadTable.toString()}\n`);
+  }
   const selfTable = new Table({ head: ['自耗时', '占比', '函数', '位置'], style: { head: [], border: [], compact: true } });
   for (const f of summary.functions.slice(0, top)) selfTable.push([ms(f.ms), pct(f.percent), short(f.function), f.line ? `${f.file}:${f.line}` : f.file]);
   out.write(`\n按函数（自耗时）\n${selfTable.toString()}\n`);
@@ -63,7 +70,7 @@ try {
   for (const f of summary.inclusive.filter((x) => x.file.startsWith('dist/')).slice(0, top)) incTable.push([ms(f.ms), pct(f.percent), f.function, `${f.file}:${f.line}`]);
   out.write(`\njianghua 自身函数（含子调用）\n${incTable.toString()}\n`);
   if (opts.out) {
-    await writeFile(opts.out, `${JSON.stringify({ date: new Date().toISOString(), command: opts.command, docs, jobs: Number(opts.jobs), wallMs, threads: profiles.length, totalMs: summary.totalMs, functions: summary.functions.slice(0, 40).map((f) => ({ ...f, function: short(f.function) })), files: summary.files.slice(0, 30), inclusive: summary.inclusive.filter((x) => x.file.startsWith('dist/')).slice(0, 40) }, null, 2)}\n`);
+    await writeFile(opts.out, `${JSON.stringify({ date: new Date().toISOString(), command: opts.command, docs, jobs: Number(opts.jobs), wallMs, threads: summary.threads.map((t, i) => ({ thread: threadOf(files[i] ?? ''), ...t })), totalMs: summary.totalMs, functions: summary.functions.slice(0, 40).map((f) => ({ ...f, function: short(f.function) })), files: summary.files.slice(0, 30), inclusive: summary.inclusive.filter((x) => x.file.startsWith('dist/')).slice(0, 40) }, null, 2)}\n`);
   }
 } finally {
   if (!opts.keep) await rm(work, { recursive: true, force: true });

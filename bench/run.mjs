@@ -219,7 +219,8 @@ async function main() {
   out.write(`工作量：由语料段落重组的合成讲话稿（种子 ${config.seed}）；每项取 ${config.runs}/${config.largeRuns} 次（小/大工作量）或 ${config.coldRuns} 次（冷启动）的中位数。\n`);
   out.write(`负载（1/5/15 分钟）：开始 ${machine.loadAverageBefore.join(' ')}，结束 ${machine.loadAverageAfter.join(' ')}\n\n`);
   out.write(`${measurementsTable(rows)}\n\n${targetsTable(targets)}\n`);
-  out.write(`\n结果已写入 ${relative(process.cwd(), outFile)}\n`);
+  const shown = relative(process.cwd(), outFile);
+  out.write(`\n结果已写入 ${shown.startsWith('..') ? outFile : shown}\n`);
 
   function listPrefix(count) {
     // Only a 1,000-speech prefix is a folder of its own; other sizes are passed as file lists.
