@@ -203,8 +203,11 @@ async function main() {
     rssMethod: rssMethod(),
     python: rowOf(python)?.status === 'ok' ? spawnSync(PYTHON, ['-c', 'import sys, jieba; print(sys.version.split()[0], jieba.__version__)'], { encoding: 'utf8' }).stdout.trim() : null,
   };
+  const git = (...args) => spawnSync('git', args, { cwd: ROOT, encoding: 'utf8' }).stdout?.trim() ?? '';
   const results = {
     date: new Date().toISOString(),
+    // What was measured: dist/ is built from the working tree, which may hold uncommitted src/ changes.
+    source: { commit: git('rev-parse', '--short', 'HEAD') || null, uncommittedSrc: git('status', '--porcelain', '--', 'src') !== '' },
     command: `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`,
     machine,
     config,
