@@ -81,8 +81,9 @@ export async function collectFiles(inputs: readonly string[], options: CollectOp
   const files: string[] = [];
   const missing: string[] = [];
   const skipped: Collected['skipped'] = [];
-  const add = (f: string) => {
-    const key = path.resolve(f);
+  // keyed by real path: the same file reached through a symlinked folder is listed once
+  const add = async (f: string) => {
+    const key = await realpath(f).catch(() => path.resolve(f));
     if (!seen.has(key)) {
       seen.add(key);
       files.push(f);
@@ -96,17 +97,17 @@ export async function collectFiles(inputs: readonly string[], options: CollectOp
       info = undefined;
     }
     if (info?.isFile()) {
-      add(input);
+      await add(input);
     } else if (info?.isDirectory()) {
-      for (const f of await walkFolder(input, exts, skipped)) add(path.join(input, f));
+      for (const f of await walkFolder(input, exts, skipped)) await add(path.join(input, f));
     } else if (isDynamicPattern(input)) {
       const found = await glob(input, { followSymbolicLinks: false, onlyFiles: true });
       found.sort();
       if (found.length === 0) missing.push(input);
-      for (const f of found) add(f);
+      for (const f of found) await add(f);
     } else if (await lstat(input).then((l) => l.isSymbolicLink(), () => false)) {
       // a broken link or a link loop named on the command line: the reader says which
-      add(input);
+      await add(input);
     } else {
       missing.push(input);
     }
