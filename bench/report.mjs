@@ -45,11 +45,13 @@ export function targetsTable(targets) {
 
 const cell = (text) => String(text).replaceAll('|', '\\|');
 
+const source = (src) => (src ? ` · 源码 ${src.commit}${src.uncommittedSrc ? '（含未提交的 src 改动）' : ''}` : '');
+
 /** The same two tables as Markdown, for docs/performance.md and the README. */
 export function markdown(results) {
   const { machine, config } = results;
   const lines = [
-    `${results.date.slice(0, 16).replace('T', ' ')} UTC · ${machine.cores} 核 ${machine.cpuModel} · Node ${machine.node} · Python jieba ${machine.python ?? '未安装'} · 负载 ${machine.loadAverageBefore.join(' ')} · 命令 \`${results.command}\``,
+    `${results.date.slice(0, 16).replace('T', ' ')} UTC · ${machine.cores} 核 ${machine.cpuModel} · Node ${machine.node} · Python/jieba ${machine.python ?? '未安装'} · 负载 ${machine.loadAverageBefore.join(' ')} → ${machine.loadAverageAfter.join(' ')} · 命令 \`${results.command}\`${source(results.source)}`,
     `（每项 ${config.runs}/${config.largeRuns} 次（小/大工作量）或 ${config.coldRuns} 次（冷启动）的中位数）`,
     '',
     '| 编号 id | 项目 | 规模 | 中位数 | 最小–最大 | 吞吐 | 对原始 jieba | 峰值内存 |',
