@@ -54,7 +54,7 @@ try {
   const ms = (v) => `${v.toFixed(0)} ms`;
   const pct = (v) => `${v.toFixed(1)}%`;
   const short = (name) => (name.length > 60 ? `${name.slice(0, 59)}…` : name);
-  out.write(`\n${opts.command}，${docs} 篇，--jobs ${opts.jobs}：墙钟 ${ms(wallMs)}，采样 ${ms(summary.totalMs)}（${profiles.length} 个线程）\n`);
+  out.write(`\n${opts.command}，${docs} 篇${opts.command === 'analyze' ? `，--jobs ${opts.jobs}` : ''}：墙钟 ${ms(wallMs)}，采样 ${ms(summary.totalMs)}（${profiles.length} 个线程）\n`);
   if (profiles.length > 1) {
     const threadTable = new Table({ head: ['线程', '忙', '空闲'], style: { head: [], border: [], compact: true } });
     summary.threads.forEach((t, i) => threadTable.push([threadOf(files[i] ?? '') === 0 ? '主线程' : `worker ${threadOf(files[i] ?? '')}`, ms(t.busyMs), ms(t.idleMs)]));
