@@ -65,6 +65,10 @@ const config = {
   jobs: int(opts.jobs, cores),
   seed: int(opts.seed, 20260101),
 };
+if (config.small >= config.large) {
+  process.stderr.write(`bench: --small（${config.small}）必须小于 --large（${config.large}）\n`);
+  process.exit(2);
+}
 const outFile = opts.out ?? join(HERE, opts.quick ? 'results.quick.json' : 'results.json');
 
 if (!existsSync(join(ROOT, 'dist/cli/main.js'))) {
