@@ -113,3 +113,13 @@ describe('a folder of hostile files', () => {
     expect(code).toBe(2);
   });
 });
+
+describe('stack traces only with --debug', () => {
+  it('a missing file: message without a stack; with --debug the stack of the cause follows', async () => {
+    const plain = await runCli(['outline', '/nonexistent/讲话.txt']);
+    expect(plain.stderr).toBe('jianghua: /nonexistent/讲话.txt: 文件不存在（可能已被删除或移走）\n');
+    const debug = await runCli(['outline', '/nonexistent/讲话.txt', '--debug']);
+    expect(debug.code).toBe(2);
+    expect(debug.stderr).toMatch(/^jianghua: \/nonexistent\/讲话\.txt: 文件不存在.*\nError: ENOENT.*\n\s+at /su);
+  });
+});
