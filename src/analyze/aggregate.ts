@@ -112,7 +112,7 @@ export class Aggregator {
     }
     const { title, level, year, kind } = record.meta;
     this.docs.push({ file: record.file, title, ...(level ? { level } : {}), ...(year ? { year } : {}), ...(kind ? { kind } : {}), chars: record.chars, findings: record.findings.length, categories: perCategory });
-    this.phrases.add(record.text, record.cuts, record.parallels, index);
+    this.phrases.add(record.text, record.cuts, record.parallels, index, record.grams);
     this.keywords.add(record.terms);
   }
 

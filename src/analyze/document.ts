@@ -7,7 +7,7 @@ import { documentMeta, type DocumentMeta } from './corpus.js';
 import { findProblems, type Finding } from './findings.js';
 import { loadStopwords, termCounts } from './keywords.js';
 import { segment } from './segment.js';
-import { hanCount, loadStockSettings, parallelRuns, tokenCuts, type ParallelRun } from './stock-phrases.js';
+import { documentGrams, hanCount, loadStockSettings, packGrams, parallelRuns, tokenCuts, type ParallelRun } from './stock-phrases.js';
 import { loadTaxonomy, type Taxonomy } from './taxonomy.js';
 
 /**
@@ -27,6 +27,12 @@ export interface DocRecord {
   cuts: number[];
   /** Term frequencies of the document's jieba tokens (stop words removed). */
   terms: Record<string, number>;
+  /**
+   * The document's distinct n-grams (joined by \u0001) and their counts, computed where the
+   * document was analysed (a worker) so that the reducing thread only adds them up. Not written
+   * to JSONL: merge recomputes them from `text` and `cuts`.
+   */
+  grams?: { keys: string; counts: Uint32Array };
 }
 
 export interface SkippedRecord {
@@ -65,7 +71,9 @@ export async function analyzeFile(file: string, options: ProcessOptions = {}): P
   try {
     const { text } = await readTextFile(file);
     if (text.trim() === '') throw new JianghuaError('empty', '文件是空的，没有可分析的内容', { file });
-    return analyzeText(file, text, options);
+    const record = analyzeText(file, text, options);
+    record.grams = packGrams(documentGrams(record.text, record.cuts, loadStockSettings()));
+    return record;
   } catch (error) {
     if (!isJianghuaError(error)) throw error;
     return { file, error: error.message };

@@ -4,7 +4,7 @@ import type { GroupField } from './corpus.js';
 import type { AnyRecord, ProcessOptions } from './document.js';
 import { readParts, Spool } from './jsonl.js';
 import { analyzeFiles } from './pool.js';
-import { loadJieba } from './segment.js';
+import { userDictionaries } from './segment.js';
 import { loadTaxonomy } from './taxonomy.js';
 import { availableParallelism } from 'node:os';
 
@@ -28,7 +28,7 @@ export interface AnalyzeOptions extends ProcessOptions {
 /** Check user-supplied files before any work starts, so a typo fails at once with exit 2. */
 function preflight(options: AnalyzeOptions) {
   const taxonomy = loadTaxonomy(options.taxonomy);
-  loadJieba(options.dict);
+  userDictionaries(options.dict); // workers load jieba; here only check the paths
   return taxonomy;
 }
 

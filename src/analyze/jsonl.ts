@@ -6,7 +6,7 @@ import { JianghuaError } from '../errors.js';
 import type { AnyRecord } from './document.js';
 
 /** One record per line: the --jsonl format, and what `analyze merge` reads. */
-export const toJsonLine = (record: AnyRecord): string => `${JSON.stringify(record)}\n`;
+export const toJsonLine = (record: AnyRecord): string => `${JSON.stringify(record, (key, value: unknown) => (key === 'grams' ? undefined : value))}\n`;
 
 function check(value: unknown, file: string, line: number): AnyRecord {
   const r = value as Partial<AnyRecord & { text: unknown; findings: unknown; terms: unknown }>;

@@ -19,11 +19,16 @@ let loadedDict: string | undefined;
  * CommonJS module, so it is required lazily: `jianghua lint` never pays for it.
  * A missing dictionary is checked here, because cppjieba aborts the process on it.
  */
-export function loadJieba(extraDict?: string): Jieba {
+/** The user dictionaries for cppjieba (several, separated by |), each checked to exist. */
+export function userDictionaries(extraDict?: string): string {
   const dicts = extraDict ? [USER_DICT, extraDict] : [USER_DICT];
-  const userDict = dicts.join('|'); // cppjieba takes several user dictionaries separated by |
-  if (jieba && loadedDict === userDict) return jieba;
   for (const d of dicts) if (!existsSync(d)) throw new JianghuaError('dictionary', '找不到分词词典文件', { file: d });
+  return dicts.join('|');
+}
+
+export function loadJieba(extraDict?: string): Jieba {
+  const userDict = userDictionaries(extraDict);
+  if (jieba && loadedDict === userDict) return jieba;
   const require = createRequire(import.meta.url);
   const mod = require('nodejieba') as Jieba;
   mod.load({ userDict });

@@ -105,6 +105,17 @@ export function documentGrams(text: string, cuts: readonly number[], s: StockSet
   return grams;
 }
 
+/** Grams in a form that crosses a thread cheaply: one string and one typed array. */
+export function packGrams(grams: Map<string, number>): { keys: string; counts: Uint32Array } {
+  return { keys: [...grams.keys()].join('\u0001'), counts: Uint32Array.from(grams.values()) };
+}
+
+function* unpackGrams(packed: { keys: string; counts: Uint32Array }): Generator<[string, number]> {
+  if (packed.keys === '') return;
+  const keys = packed.keys.split('\u0001');
+  for (let i = 0; i < keys.length; i++) yield [keys[i] as string, packed.counts[i] ?? 1];
+}
+
 export interface ParallelRun {
   /** 更加…、更加…、更加… */
   key: string;
@@ -167,9 +178,9 @@ export class PhraseCounter {
   documents = 0;
   constructor(readonly settings: StockSettings) {}
 
-  add(text: string, cuts: readonly number[], parallels: readonly ParallelRun[], docIndex: number): void {
+  add(text: string, cuts: readonly number[], parallels: readonly ParallelRun[], docIndex: number, packed?: { keys: string; counts: Uint32Array }): void {
     this.documents++;
-    for (const [g, n] of documentGrams(text, cuts, this.settings)) bump(this.grams, g, n, docIndex);
+    for (const [g, n] of packed ? unpackGrams(packed) : documentGrams(text, cuts, this.settings)) bump(this.grams, g, n, docIndex);
     const counts = new Map<string, number>();
     for (const p of parallels) counts.set(p.key, (counts.get(p.key) ?? 0) + 1);
     for (const [key, n] of counts) bump(this.parallels, key, n, docIndex);
