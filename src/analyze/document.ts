@@ -32,7 +32,7 @@ export interface DocRecord {
    * document was analysed (a worker) so that the reducing thread only adds them up. Not written
    * to JSONL: merge recomputes them from `text` and `cuts`.
    */
-  grams?: { keys: string; counts: Uint32Array };
+  grams?: { keys: string; counts: Uint32Array } | undefined;
 }
 
 export interface SkippedRecord {

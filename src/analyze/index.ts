@@ -1,7 +1,7 @@
 import { collectFilesOrFail } from '../io/collect.js';
 import { Aggregator, type AnalyzeResult } from './aggregate.js';
 import type { GroupField } from './corpus.js';
-import type { AnyRecord, ProcessOptions } from './document.js';
+import { isSkipped, type AnyRecord, type ProcessOptions } from './document.js';
 import { readParts, Spool } from './jsonl.js';
 import { analyzeFiles } from './pool.js';
 import { userDictionaries } from './segment.js';
@@ -34,12 +34,13 @@ function preflight(options: AnalyzeOptions) {
 
 async function reduce(records: AsyncIterable<AnyRecord>, options: AnalyzeOptions, total: number): Promise<AnalyzeResult> {
   const aggregator = new Aggregator(loadTaxonomy(options.taxonomy), { top: options.top ?? 20, ...(options.by ? { by: options.by } : {}) });
-  const spool = new Spool();
+  const spool = new Spool(1000);
   try {
     let done = 0;
     for await (const record of records) {
       aggregator.add(record);
-      spool.push(record);
+      // pass 2 needs only text, cuts, terms and 排比 runs: keep the spooled copy slim
+      spool.push(isSkipped(record) ? record : { ...record, findings: [], grams: undefined });
       options.onDocument?.(record, ++done, total);
     }
     aggregator.settle();
