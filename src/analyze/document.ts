@@ -62,7 +62,7 @@ export function analyzeText(file: string, text: string, options: ProcessOptions 
   const tokens = segment(speech.text, options.dict);
   const terms = termCounts(tokens, loadStopwords());
   const meta = documentMeta(file, speech.title?.text);
-  meta.kind = SPEECH_KIND_LABELS[speech.kind];
+  meta.kind ??= SPEECH_KIND_LABELS[speech.kind]; // corpus.yaml wins over the parser's guess
   return { file, meta, chars: hanCount(speech.text), findings, text: speech.text, cuts: tokenCuts(tokens), parallels: parallelRuns(speech.text, loadStockSettings()), terms };
 }
 
