@@ -191,6 +191,16 @@ describe('analyze input handling', () => {
   });
 });
 
+describe('analyze progress bar', () => {
+  it('shows on a terminal stderr only, never with --no-progress or in CI', async () => {
+    const tty = await runCli(['analyze', CORPUS, '--format', 'json'], { tty: true });
+    expect(tty.stderr).toContain('5/5 篇');
+    expect(JSON.parse(tty.stdout).documents).toHaveLength(5);
+    expect((await runCli(['analyze', CORPUS, '--format', 'json', '--no-progress'], { tty: true })).stderr).toBe('');
+    expect((await runCli(['analyze', CORPUS, '--format', 'json'], { tty: true, env: { CI: 'true' } })).stderr).toBe('');
+  });
+});
+
 describe('analyze --jsonl and analyze merge', () => {
   it('merging parts gives exactly the result of one run', async () => {
     const dir = tmp();
