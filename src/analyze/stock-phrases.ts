@@ -175,8 +175,11 @@ export class PhraseCounter {
   private readonly grams = new Map<string, Entry>();
   private readonly parallels = new Map<string, Entry>();
   private pruneBelow = 1;
+  private readonly topics: Set<string>;
   documents = 0;
-  constructor(readonly settings: StockSettings) {}
+  constructor(readonly settings: StockSettings) {
+    this.topics = new Set(settings.topics);
+  }
 
   add(text: string, cuts: readonly number[], parallels: readonly ParallelRun[], docIndex: number, packed?: { keys: string; counts: Uint32Array }): void {
     this.documents++;
@@ -202,7 +205,7 @@ export class PhraseCounter {
   /** Is this gram a recurring formula (for density)? */
   recurring(gram: string): boolean {
     const e = this.grams.get(gram);
-    return e !== undefined && e.df >= this.minDocuments() && e.df >= 2 && !this.settings.topics.includes(gram);
+    return e !== undefined && e.df >= this.minDocuments() && e.df >= 2 && !this.topics.has(gram);
   }
 
   /** Maximal recurring phrases: no longer gram with the same document count contains them. */
@@ -262,14 +265,30 @@ export function topPhrases(all: readonly StockPhrase[], top: number): StockPhras
   return chosen;
 }
 
-/** Share of a document's Han characters inside recurring grams. */
+/**
+ * Share of a document's Han characters inside recurring grams. From each token boundary only the
+ * longest recurring gram reaching past what is already covered is looked up, longest first.
+ */
 export function density(text: string, cuts: readonly number[], counter: PhraseCounter): number {
-  const covered = new Uint8Array(text.length);
-  eachGram(text, cuts, counter.settings, (g, run, i, n) => {
-    if (counter.recurring(g)) for (let k = i; k < i + n; k++) covered[run.at[k] as number] = 1;
-  });
-  const total = hanCount(text);
-  let n = 0;
-  for (const c of covered) n += c;
-  return total === 0 ? 0 : n / total;
+  const s = counter.settings;
+  const isCut = new Uint8Array(text.length + 1);
+  for (const c of cuts) if (c <= text.length) isCut[c] = 1;
+  let covered = 0;
+  let total = 0;
+  for (const run of positionedRuns(text)) {
+    const L = run.chars.length;
+    total += L;
+    let reach = 0; // run positions below reach are covered
+    for (let i = 0; i + s.minLength <= L; i++) {
+      if (!isCut[run.at[i] as number]) continue;
+      for (let n = Math.min(s.maxLength, L - i); n >= s.minLength && i + n > reach; n--) {
+        if (isCut[(run.at[i + n - 1] as number) + 1] && counter.recurring(run.chars.slice(i, i + n))) {
+          covered += i + n - Math.max(i, reach);
+          reach = i + n;
+          break;
+        }
+      }
+    }
+  }
+  return total === 0 ? 0 : covered / total;
 }
