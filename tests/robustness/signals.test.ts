@@ -30,7 +30,7 @@ describe('an interrupted run leaves no partial output (needs npm run build)', ()
     const target = path.join(out, 'report.json');
     const child = spawn(process.execPath, [`${ROOT}bin/jianghua.js`, 'analyze', corpus, '--format', 'json', '-o', target, '--no-progress'], { cwd: out });
     const done = finished(child);
-    await sleep(1200);
+    await sleep(700); // started and past its signal-handler set-up, far from done
     child.kill(signal);
     const { code, stderr } = await done;
     expect(code).toBe(exitCode);
