@@ -22,39 +22,47 @@ export async function* analyzeFiles(files: readonly string[], options: ProcessOp
   yield* pooled(files, options, workers);
 }
 
+/** Tasks queued per worker: a worker never waits for the reducing thread to hand it the next file. */
+const PER_WORKER = 4;
+
 async function* pooled(files: readonly string[], options: ProcessOptions, count: number): AsyncGenerator<AnyRecord> {
-  const window = count * 4;
+  const window = count * PER_WORKER * 2; // results held for reordering stay bounded
   const ready = new Map<number, AnyRecord>();
   let failure: Error | undefined;
   let wake: (() => void) | undefined;
+  let next = 0;
+  let emitted = 0;
+  const pool = Array.from({ length: count }, () => ({ worker: new Worker(WORKER, { workerData: options }), busy: 0 }));
+  const dispatch = () => {
+    for (;;) {
+      if (next >= files.length || next >= emitted + window) return;
+      const slot = pool.reduce((a, b) => (b.busy < a.busy ? b : a));
+      if (slot.busy >= PER_WORKER) return;
+      slot.worker.postMessage({ index: next, file: files[next] });
+      slot.busy++;
+      next++;
+    }
+  };
   const signal = () => {
     wake?.();
     wake = undefined;
   };
-  let next = 0;
-  const pool = Array.from({ length: count }, () => new Worker(WORKER, { workerData: options }));
-  const idle: Worker[] = [...pool];
-  const dispatch = (emitted: number) => {
-    while (idle.length > 0 && next < files.length && next < emitted + window) {
-      (idle.pop() as Worker).postMessage({ index: next, file: files[next] });
-      next++;
-    }
-  };
-  for (const worker of pool) {
-    worker.on('message', (msg: { index: number; record?: AnyRecord; crash?: string }) => {
+  for (const slot of pool) {
+    slot.worker.on('message', (msg: { index: number; record?: AnyRecord; crash?: string }) => {
+      slot.busy--;
       if (msg.crash) failure = new Error(msg.crash);
       else if (msg.record) ready.set(msg.index, msg.record);
-      idle.push(worker);
+      dispatch();
       signal();
     });
-    worker.on('error', (error) => {
+    slot.worker.on('error', (error) => {
       failure = error;
       signal();
     });
   }
   try {
-    for (let emitted = 0; emitted < files.length; ) {
-      dispatch(emitted);
+    while (emitted < files.length) {
+      dispatch();
       const record = ready.get(emitted);
       if (record) {
         ready.delete(emitted);
@@ -66,6 +74,6 @@ async function* pooled(files: readonly string[], options: ProcessOptions, count:
       await new Promise<void>((resolve) => (wake = resolve));
     }
   } finally {
-    await Promise.all(pool.map((w) => w.terminate()));
+    await Promise.all(pool.map((s) => s.worker.terminate()));
   }
 }
