@@ -66,10 +66,22 @@ export function analyzeText(file: string, text: string, options: ProcessOptions 
   return { file, meta, chars: hanCount(speech.text), findings, text: speech.text, cuts: tokenCuts(tokens), parallels: parallelRuns(speech.text, loadStockSettings()), terms };
 }
 
+/** The text of a Word file, one paragraph a line (mammoth, loaded only when a .docx comes along). */
+async function readDocx(file: string): Promise<string> {
+  const mammoth = (await import('mammoth')).default;
+  let value: string;
+  try {
+    ({ value } = await mammoth.extractRawText({ path: file }));
+  } catch (error) {
+    throw new JianghuaError('unreadable', `无法读取 Word 文件（${(error as Error).message}）`, { file }, { cause: error });
+  }
+  return value.replace(/\r\n?/gu, '\n').replace(/\n{2,}/gu, '\n');
+}
+
 /** Read and analyse one file; an unreadable or empty file becomes a skipped record, never a crash. */
 export async function analyzeFile(file: string, options: ProcessOptions = {}): Promise<AnyRecord> {
   try {
-    const { text } = await readTextFile(file);
+    const text = /\.docx$/iu.test(file) ? await readDocx(file) : (await readTextFile(file)).text;
     if (text.trim() === '') throw new JianghuaError('empty', '文件是空的，没有可分析的内容', { file });
     const record = analyzeText(file, text, options);
     record.grams = packGrams(documentGrams(record.text, record.cuts, loadStockSettings()));

@@ -13,7 +13,7 @@ export type { AnyRecord, DocRecord } from './document.js';
 export type { Finding } from './findings.js';
 
 /** Speech files analyze reads from folders and globs. */
-export const ANALYZE_EXTENSIONS = ['txt', 'md'] as const;
+export const ANALYZE_EXTENSIONS = ['txt', 'md', 'docx'] as const;
 
 export interface AnalyzeOptions extends ProcessOptions {
   /** Phrases and keywords per document to report (default 20). */

@@ -154,6 +154,20 @@ describe('analyze input handling', () => {
     const r = JSON.parse((await runCli(['analyze', dir, '--format', 'json'])).stdout) as AnalyzeResult;
     expect(r.findings.map((f) => f.text)).toContain('村集体经济增收渠道单一');
   });
+  it('reads .docx through mammoth; a broken .docx is skipped', async () => {
+    const dir = tmp();
+    const { Document, Packer, Paragraph } = await import('docx');
+    const lines = readFileSync(`${FIXTURES}town-2024.txt`, 'utf8').split('\n').filter((l) => l.trim() !== '');
+    const doc = new Document({ sections: [{ children: lines.map((l) => new Paragraph(l)) }] });
+    writeFileSync(path.join(dir, 'town.docx'), await Packer.toBuffer(doc));
+    writeFileSync(path.join(dir, 'broken.docx'), 'not a zip');
+    const r = await runCli(['analyze', dir, '--format', 'json']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('broken.docx');
+    const j = JSON.parse(r.stdout) as AnalyzeResult;
+    expect(j.findings.map((f) => f.text)).toContain('村集体经济增收渠道单一');
+    expect(j.documents.find((d) => d.file.endsWith('broken.docx'))?.error).toBeDefined();
+  });
   it('a missing input, a missing dictionary or taxonomy is a usage error (exit 2)', async () => {
     const missing = await runCli(['analyze', 'no/such/dir']);
     expect(missing.code).toBe(2);
