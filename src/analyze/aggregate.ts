@@ -57,6 +57,8 @@ export interface AnalyzeResult {
 export interface AggregateOptions {
   top: number;
   by?: GroupField;
+  /** Where findings go instead of memory (a large corpus: see FindingSpool). */
+  findingSink?: (finding: Finding) => void;
 }
 
 const UNKNOWN = '未知';
@@ -70,6 +72,7 @@ const UNKNOWN = '未知';
 export class Aggregator {
   private readonly docs: DocumentSummary[] = [];
   private readonly findings: Finding[] = [];
+  private readonly examples = new Map<string, { finding: Finding; score: number }>();
   private readonly mentions = new Map<string, number>();
   private readonly docCounts = new Map<string, number>();
   private readonly groups = new Map<string, Map<string, GroupCount>>();
@@ -93,9 +96,20 @@ export class Aggregator {
     }
     this.analysed++;
     const perCategory: Record<string, number> = {};
+    // findings of one sentence share its text: keep one copy (copies arrive from workers)
+    const sentences = new Map<string, string>();
     for (const f of record.findings) {
-      this.findings.push(f);
-      for (const id of f.categories) perCategory[id] = (perCategory[id] ?? 0) + 1;
+      const shared = sentences.get(f.sentence);
+      if (shared === undefined) sentences.set(f.sentence, f.sentence);
+      else f.sentence = shared;
+      if (this.options.findingSink) this.options.findingSink(f);
+      else this.findings.push(f);
+      for (const id of f.categories) {
+        perCategory[id] = (perCategory[id] ?? 0) + 1;
+        const score = exampleScore(f);
+        const best = this.examples.get(id);
+        if (!best || score < best.score) this.examples.set(id, { finding: f, score });
+      }
     }
     const group = this.options.by ? (record.meta[this.options.by] ?? UNKNOWN) : undefined;
     for (const [id, n] of Object.entries(perCategory)) {
@@ -141,7 +155,7 @@ export class Aggregator {
         documents: this.docCounts.get(id) ?? 0,
         share: this.analysed ? Number(((this.docCounts.get(id) ?? 0) / this.analysed).toFixed(4)) : 0,
       };
-      const example = strongest(this.findings, id);
+      const example = this.examples.get(id)?.finding;
       if (example) summary.example = { file: example.file, line: example.line, column: example.column, text: example.text };
       const g = this.groups.get(id);
       if (this.options.by) summary.groups = Object.fromEntries([...(g ?? new Map<string, GroupCount>())].sort(([a], [b]) => (a < b ? -1 : 1)));
@@ -158,20 +172,10 @@ export class Aggregator {
   }
 }
 
-/** The clearest example of a category: a finding about it alone, short but not bare. */
-function strongest(findings: readonly Finding[], id: string): Finding | undefined {
-  let best: Finding | undefined;
-  let bestScore = Infinity;
-  for (const f of findings) {
-    if (!f.categories.includes(id)) continue;
-    const length = [...f.text].length;
-    const score = f.categories.length * 100 + (length < 6 ? 50 : 0) + Math.abs(length - 14);
-    if (score < bestScore) {
-      best = f;
-      bestScore = score;
-    }
-  }
-  return best;
+/** The clearest example of a category scores lowest: a finding about it alone, short but not bare. */
+function exampleScore(f: Finding): number {
+  const length = [...f.text].length;
+  return f.categories.length * 100 + (length < 6 ? 50 : 0) + Math.abs(length - 14);
 }
 
 /** Where a phrase first occurs in a document (quotes may sit between its characters). */

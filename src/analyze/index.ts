@@ -2,7 +2,7 @@ import { collectFilesOrFail } from '../io/collect.js';
 import { Aggregator, type AnalyzeResult } from './aggregate.js';
 import type { GroupField } from './corpus.js';
 import { isSkipped, type AnyRecord, type ProcessOptions } from './document.js';
-import { readParts, Spool } from './jsonl.js';
+import { FindingSpool, readParts, Spool } from './jsonl.js';
 import { analyzeFiles } from './pool.js';
 import { userDictionaries } from './segment.js';
 import { loadTaxonomy } from './taxonomy.js';
@@ -11,6 +11,7 @@ import { availableParallelism } from 'node:os';
 export type { AnalyzeResult, CategorySummary, DocumentSummary, StockPhraseSummary } from './aggregate.js';
 export type { AnyRecord, DocRecord } from './document.js';
 export type { Finding } from './findings.js';
+import type { Finding } from './findings.js';
 
 /** Speech files analyze reads from folders and globs. */
 export const ANALYZE_EXTENSIONS = ['txt', 'md', 'docx'] as const;
@@ -32,8 +33,8 @@ function preflight(options: AnalyzeOptions) {
   return taxonomy;
 }
 
-async function reduce(records: AsyncIterable<AnyRecord>, options: AnalyzeOptions, total: number): Promise<AnalyzeResult> {
-  const aggregator = new Aggregator(loadTaxonomy(options.taxonomy), { top: options.top ?? 20, ...(options.by ? { by: options.by } : {}) });
+async function reduce(records: AsyncIterable<AnyRecord>, options: AnalyzeOptions, total: number, sink?: FindingSpool): Promise<AnalyzeResult> {
+  const aggregator = new Aggregator(loadTaxonomy(options.taxonomy), { top: options.top ?? 20, ...(options.by ? { by: options.by } : {}), ...(sink ? { findingSink: sink.push } : {}) });
   const spool = new Spool(1000);
   try {
     let done = 0;
@@ -76,4 +77,36 @@ export async function analyzeCorpus(inputs: readonly string[], options: AnalyzeO
 export async function mergeParts(parts: readonly string[], options: AnalyzeOptions = {}): Promise<AnalyzeResult> {
   loadTaxonomy(options.taxonomy);
   return reduce(readParts(parts), options, 0);
+}
+
+/**
+ * A result whose findings stay on disk until they are written out: memory does not grow with the
+ * corpus (the CLI uses this; `result.findings` is empty, read `findings()` once, then `dispose()`).
+ */
+export interface StreamedResult {
+  result: AnalyzeResult;
+  findings(): AsyncGenerator<Finding>;
+  dispose(): void;
+}
+
+async function streamed(run: (sink: FindingSpool) => Promise<AnalyzeResult>): Promise<StreamedResult> {
+  const sink = new FindingSpool();
+  try {
+    const result = await run(sink);
+    return { result, findings: () => sink.replay(), dispose: () => sink.dispose() };
+  } catch (error) {
+    sink.dispose();
+    throw error;
+  }
+}
+
+export async function analyzeCorpusStreamed(inputs: readonly string[], options: AnalyzeOptions = {}): Promise<StreamedResult> {
+  const files = await collectFilesOrFail(inputs, { extensions: ANALYZE_EXTENSIONS });
+  preflight(options);
+  return streamed((sink) => reduce(analyzeFiles(files, processOptions(options), options.jobs ?? availableParallelism()), options, files.length, sink));
+}
+
+export async function mergePartsStreamed(parts: readonly string[], options: AnalyzeOptions = {}): Promise<StreamedResult> {
+  loadTaxonomy(options.taxonomy);
+  return streamed((sink) => reduce(readParts(parts), options, 0, sink));
 }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { JianghuaError } from '../errors.js';
 import type { AnyRecord } from './document.js';
+import type { Finding } from './findings.js';
 
 /** One record per line: the --jsonl format, and what `analyze merge` reads. */
 export const toJsonLine = (record: AnyRecord): string => `${JSON.stringify(record, (key, value: unknown) => (key === 'grams' ? undefined : value))}\n`;
@@ -76,5 +77,42 @@ export class Spool {
   dispose(): void {
     if (this.fd !== undefined) closeSync(this.fd);
     if (this.dir) rmSync(this.dir, { recursive: true, force: true });
+  }
+}
+
+/** Findings of a large corpus, kept on disk (buffered JSONL) and read back once for output. */
+export class FindingSpool {
+  private readonly dir = mkdtempSync(path.join(tmpdir(), 'jianghua-findings-'));
+  private readonly file = path.join(this.dir, 'findings.jsonl');
+  private readonly fd = openSync(this.file, 'w');
+  private buffer = '';
+  private closed = false;
+  count = 0;
+
+  readonly push = (finding: Finding): void => {
+    this.buffer += `${JSON.stringify(finding)}\n`;
+    this.count++;
+    if (this.buffer.length > 1 << 16) this.flush();
+  };
+
+  private flush(): void {
+    if (this.buffer) writeSync(this.fd, this.buffer);
+    this.buffer = '';
+  }
+
+  async *replay(): AsyncGenerator<Finding> {
+    if (!this.closed) {
+      this.flush();
+      closeSync(this.fd);
+      this.closed = true;
+    }
+    const lines = createInterface({ input: createReadStream(this.file, 'utf8'), crlfDelay: Infinity });
+    for await (const line of lines) if (line) yield JSON.parse(line) as Finding;
+  }
+
+  dispose(): void {
+    if (!this.closed) closeSync(this.fd);
+    this.closed = true;
+    rmSync(this.dir, { recursive: true, force: true });
   }
 }

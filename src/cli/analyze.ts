@@ -2,7 +2,7 @@ import type { Command } from '@commander-js/extra-typings';
 import { InvalidArgumentError, Option } from '@commander-js/extra-typings';
 import { closeSync, existsSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { JianghuaError } from '../errors.js';
-import { writeFileAtomic } from '../io/write-atomic.js';
+import { pendingTempFiles, writeFileAtomic } from '../io/write-atomic.js';
 import { GROUP_FIELDS } from '../analyze/corpus.js';
 import type { AnalyzeOptions, AnalyzeResult, AnyRecord } from '../analyze/index.js';
 import { paint, progressEnabled, type CliIO } from './io.js';
@@ -72,7 +72,7 @@ export function registerAnalyze(program: Command, io: CliIO): void {
       '\n示例：\n  jianghua analyze corpus\n  jianghua analyze corpus --format html -o 报告.html\n  jianghua analyze 语料/2023 --jsonl -o part1.jsonl\n  jianghua analyze merge part*.jsonl --format json',
     )
     .action(async (paths, options) => {
-      const { analyzeCorpus, analyzeRecords, mergeParts } = await import('../analyze/index.js');
+      const { analyzeCorpusStreamed, analyzeRecords, mergePartsStreamed } = await import('../analyze/index.js');
       const merge = paths[0] === 'merge' && !existsSync('merge');
       const inputs = merge ? paths.slice(1) : paths;
       if (merge && inputs.length === 0) throw new JianghuaError('usage', 'analyze merge 需要至少一个 .jsonl 分片文件');
@@ -91,44 +91,75 @@ export function registerAnalyze(program: Command, io: CliIO): void {
       try {
         if (options.jsonl && !merge) {
           const { toJsonLine } = await import('../analyze/jsonl.js');
-          await streamLines(analyzeRecords(inputs, analyzeOptions), toJsonLine, progress.onDocument, options.output, io);
+          const out = openOutput(options.output, io);
+          try {
+            let done = 0;
+            for await (const record of analyzeRecords(inputs, analyzeOptions)) {
+              progress.onDocument(record, ++done, 0);
+              out.write(toJsonLine(record));
+            }
+            out.close();
+          } catch (error) {
+            out.abort();
+            throw error;
+          }
           return;
         }
-        const result = merge ? await mergeParts(inputs, analyzeOptions) : await analyzeCorpus(inputs, analyzeOptions);
-        progress.stop();
-        const text = await render(result, options.format, io);
-        if (options.output) await writeFileAtomic(options.output, text, { force: true });
-        else io.stdout.write(text);
+        const run = merge ? await mergePartsStreamed(inputs, analyzeOptions) : await analyzeCorpusStreamed(inputs, analyzeOptions);
+        try {
+          progress.stop();
+          if (options.format === 'json') {
+            const { writeJson } = await import('../analyze/formatters/json.js');
+            const out = openOutput(options.output, io);
+            try {
+              await writeJson(run.result, run.findings(), out.write);
+              out.close();
+            } catch (error) {
+              out.abort();
+              throw error;
+            }
+            return;
+          }
+          // the page lists every clause; the other formats need only the counts
+          if (options.format === 'html') for await (const f of run.findings()) run.result.findings.push(f);
+          const text = await render(run.result, options.format, io);
+          if (options.output) await writeFileAtomic(options.output, text, { force: true });
+          else io.stdout.write(text);
+        } finally {
+          run.dispose();
+        }
       } finally {
         progress.stop();
       }
     });
 }
 
-/** --jsonl: one line per document as soon as it is done; to a file through a temp name. */
-async function streamLines(records: AsyncIterable<AnyRecord>, line: (r: AnyRecord) => string, onDocument: (r: AnyRecord, done: number, total: number) => void, output: string | undefined, io: CliIO) {
-  const temp = output ? `${output}.${process.pid}.tmp` : undefined;
-  const fd = temp ? openSync(temp, 'w') : undefined;
+/** A streamed output: stdout, or a temp file renamed onto -o once complete (never half a file). */
+function openOutput(output: string | undefined, io: CliIO) {
+  if (!output) return { write: (s: string) => void io.stdout.write(s), close: () => undefined, abort: () => undefined };
+  const temp = `${output}.${process.pid}.tmp`;
+  let fd: number;
   try {
-    let done = 0;
-    for await (const record of records) {
-      onDocument(record, ++done, 0);
-      if (fd === undefined) io.stdout.write(line(record));
-      else writeSync(fd, line(record));
-    }
-    if (fd !== undefined && temp && output) {
+    fd = openSync(temp, 'w');
+  } catch (error) {
+    throw new JianghuaError('usage', `无法写出文件（${(error as NodeJS.ErrnoException).code ?? String(error)}）`, { file: output }, { cause: error });
+  }
+  pendingTempFiles.add(temp);
+  return {
+    write: (s: string) => void writeSync(fd, s),
+    close: () => {
       closeSync(fd);
       renameSync(temp, output);
-    }
-  } catch (error) {
-    if (fd !== undefined && temp) {
+      pendingTempFiles.delete(temp);
+    },
+    abort: () => {
       try {
         closeSync(fd);
       } catch {
         // already closed
       }
       rmSync(temp, { force: true });
-    }
-    throw error;
-  }
+      pendingTempFiles.delete(temp);
+    },
+  };
 }
