@@ -2,7 +2,7 @@ import type { GroupField } from './corpus.js';
 import { isSkipped, type AnyRecord, type DocRecord } from './document.js';
 import type { Finding } from './findings.js';
 import { KeywordCounter, type Keyword } from './keywords.js';
-import { density, loadStockSettings, PhraseCounter, topPhrases, type StockPhrase } from './stock-phrases.js';
+import { density, loadStockSettings, PhraseCounter, topPhrases, type CountTable, type StockPhrase } from './stock-phrases.js';
 import { OTHER, type Taxonomy } from './taxonomy.js';
 
 export interface GroupCount {
@@ -126,9 +126,12 @@ export class Aggregator {
     }
     const { title, level, year, kind } = record.meta;
     this.docs.push({ file: record.file, title, ...(level ? { level } : {}), ...(year ? { year } : {}), ...(kind ? { kind } : {}), chars: record.chars, findings: record.findings.length, categories: perCategory });
-    this.phrases.add(record.text, record.cuts, record.parallels, index, record.grams);
+    if (!record.counted) this.phrases.add(record.text, record.cuts, record.parallels, index);
     this.keywords.add(record.terms);
   }
+
+  /** A worker's n-gram counts for the documents it analysed (marked `counted`). */
+  readonly mergePhrases = (table: CountTable): void => this.phrases.merge(table);
 
   /** Between the passes: settle the phrase list. */
   settle(): void {

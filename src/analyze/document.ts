@@ -7,7 +7,7 @@ import { documentMeta, type DocumentMeta } from './corpus.js';
 import { findProblems, type Finding } from './findings.js';
 import { loadStopwords, termCounts } from './keywords.js';
 import { segment } from './segment.js';
-import { documentGrams, hanCount, loadStockSettings, packGrams, parallelRuns, tokenCuts, type ParallelRun } from './stock-phrases.js';
+import { hanCount, loadStockSettings, parallelRuns, tokenCuts, type ParallelRun } from './stock-phrases.js';
 import { loadTaxonomy, type Taxonomy } from './taxonomy.js';
 
 /**
@@ -24,15 +24,14 @@ export interface DocRecord {
   text: string;
   parallels: ParallelRun[];
   /** Offsets of jieba token boundaries in `text`: stock phrases start and end on them. */
-  cuts: number[];
+  cuts: ArrayLike<number> & Iterable<number>;
   /** Term frequencies of the document's jieba tokens (stop words removed). */
   terms: Record<string, number>;
   /**
-   * The document's distinct n-grams (joined by \u0001) and their counts, computed where the
-   * document was analysed (a worker) so that the reducing thread only adds them up. Not written
-   * to JSONL: merge recomputes them from `text` and `cuts`.
+   * Set by a worker that already counted this document's n-grams into its own table (handed to
+   * the reducer at the end): the reducer must not count them again. Never written to JSONL.
    */
-  grams?: { keys: string; counts: Uint32Array } | undefined;
+  counted?: boolean | undefined;
 }
 
 export interface SkippedRecord {
@@ -83,9 +82,7 @@ export async function analyzeFile(file: string, options: ProcessOptions = {}): P
   try {
     const text = /\.docx$/iu.test(file) ? await readDocx(file) : (await readTextFile(file)).text;
     if (text.trim() === '') throw new JianghuaError('empty', '文件是空的，没有可分析的内容', { file });
-    const record = analyzeText(file, text, options);
-    record.grams = packGrams(documentGrams(record.text, record.cuts, loadStockSettings()));
-    return record;
+    return analyzeText(file, text, options);
   } catch (error) {
     if (!isJianghuaError(error)) throw error;
     return { file, error: error.message };

@@ -4,6 +4,7 @@ import type { GroupField } from './corpus.js';
 import { isSkipped, type AnyRecord, type ProcessOptions } from './document.js';
 import { FindingSpool, readParts, Spool } from './jsonl.js';
 import { analyzeFiles } from './pool.js';
+import type { CountTable } from './stock-phrases.js';
 import { userDictionaries } from './segment.js';
 import { loadTaxonomy } from './taxonomy.js';
 import { availableParallelism } from 'node:os';
@@ -33,15 +34,16 @@ function preflight(options: AnalyzeOptions) {
   return taxonomy;
 }
 
-async function reduce(records: AsyncIterable<AnyRecord>, options: AnalyzeOptions, total: number, sink?: FindingSpool): Promise<AnalyzeResult> {
+async function reduce(source: (onTable: (t: CountTable) => void) => AsyncIterable<AnyRecord>, options: AnalyzeOptions, total: number, sink?: FindingSpool): Promise<AnalyzeResult> {
   const aggregator = new Aggregator(loadTaxonomy(options.taxonomy), { top: options.top ?? 20, ...(options.by ? { by: options.by } : {}), ...(sink ? { findingSink: sink.push } : {}) });
+  const records = source(aggregator.mergePhrases);
   const spool = new Spool(1000);
   try {
     let done = 0;
     for await (const record of records) {
       aggregator.add(record);
       // pass 2 needs only text, cuts, terms and 排比 runs: keep the spooled copy slim
-      spool.push(isSkipped(record) ? record : { ...record, findings: [], grams: undefined });
+      spool.push(isSkipped(record) ? record : { ...record, findings: [], counted: undefined });
       options.onDocument?.(record, ++done, total);
     }
     aggregator.settle();
@@ -70,13 +72,13 @@ export async function* analyzeRecords(inputs: readonly string[], options: Analyz
 export async function analyzeCorpus(inputs: readonly string[], options: AnalyzeOptions = {}): Promise<AnalyzeResult> {
   const files = await collectFilesOrFail(inputs, { extensions: ANALYZE_EXTENSIONS });
   preflight(options);
-  return reduce(analyzeFiles(files, processOptions(options), options.jobs ?? availableParallelism()), options, files.length);
+  return reduce((onTable) => analyzeFiles(files, processOptions(options), options.jobs ?? availableParallelism(), onTable), options, files.length);
 }
 
 /** Combine --jsonl parts into the same result a single run would give. */
 export async function mergeParts(parts: readonly string[], options: AnalyzeOptions = {}): Promise<AnalyzeResult> {
   loadTaxonomy(options.taxonomy);
-  return reduce(readParts(parts), options, 0);
+  return reduce(() => readParts(parts), options, 0);
 }
 
 /**
@@ -103,10 +105,10 @@ async function streamed(run: (sink: FindingSpool) => Promise<AnalyzeResult>): Pr
 export async function analyzeCorpusStreamed(inputs: readonly string[], options: AnalyzeOptions = {}): Promise<StreamedResult> {
   const files = await collectFilesOrFail(inputs, { extensions: ANALYZE_EXTENSIONS });
   preflight(options);
-  return streamed((sink) => reduce(analyzeFiles(files, processOptions(options), options.jobs ?? availableParallelism()), options, files.length, sink));
+  return streamed((sink) => reduce((onTable) => analyzeFiles(files, processOptions(options), options.jobs ?? availableParallelism(), onTable), options, files.length, sink));
 }
 
 export async function mergePartsStreamed(parts: readonly string[], options: AnalyzeOptions = {}): Promise<StreamedResult> {
   loadTaxonomy(options.taxonomy);
-  return streamed((sink) => reduce(readParts(parts), options, 0, sink));
+  return streamed((sink) => reduce(() => readParts(parts), options, 0, sink));
 }

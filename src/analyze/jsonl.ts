@@ -7,7 +7,7 @@ import type { AnyRecord } from './document.js';
 import type { Finding } from './findings.js';
 
 /** One record per line: the --jsonl format, and what `analyze merge` reads. */
-export const toJsonLine = (record: AnyRecord): string => `${JSON.stringify(record, (key, value: unknown) => (key === 'grams' ? undefined : value))}\n`;
+export const toJsonLine = (record: AnyRecord): string => `${JSON.stringify(record, (key, value: unknown) => (key === 'counted' ? undefined : value instanceof Uint32Array ? Array.from(value) : value))}\n`;
 
 function check(value: unknown, file: string, line: number): AnyRecord {
   const r = value as Partial<AnyRecord & { text: unknown; findings: unknown; terms: unknown }>;

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { analyzeFile, type AnyRecord, type ProcessOptions } from './document.js';
+import type { CountTable } from './stock-phrases.js';
 
 const WORKER = new URL('./worker.js', import.meta.url);
 
@@ -12,26 +13,27 @@ const MIN_PER_WORKER = 8;
  * Analyse files into records, yielded in input order. With jobs > 1 the files go to worker
  * threads; at most a few per worker are in flight, so memory stays bounded however many files.
  */
-export async function* analyzeFiles(files: readonly string[], options: ProcessOptions, jobs: number): AsyncGenerator<AnyRecord> {
+export async function* analyzeFiles(files: readonly string[], options: ProcessOptions, jobs: number, onTable?: (table: CountTable) => void): AsyncGenerator<AnyRecord> {
   const workers = Math.min(jobs, Math.floor(files.length / MIN_PER_WORKER));
   // from TypeScript sources (tests) there is no compiled worker: stay in this thread
   if (workers <= 1 || !existsSync(fileURLToPath(WORKER))) {
     for (const file of files) yield await analyzeFile(file, options);
     return;
   }
-  yield* pooled(files, options, workers);
+  yield* pooled(files, options, workers, onTable ?? (() => undefined));
 }
 
 /** Tasks queued per worker: a worker never waits for the reducing thread to hand it the next file. */
 const PER_WORKER = 4;
 
-async function* pooled(files: readonly string[], options: ProcessOptions, count: number): AsyncGenerator<AnyRecord> {
+async function* pooled(files: readonly string[], options: ProcessOptions, count: number, onTable: (table: CountTable) => void): AsyncGenerator<AnyRecord> {
   const window = count * PER_WORKER * 2; // results held for reordering stay bounded
   const ready = new Map<number, AnyRecord>();
   let failure: Error | undefined;
   let wake: (() => void) | undefined;
   let next = 0;
   let emitted = 0;
+  let tables = 0;
   const pool = Array.from({ length: count }, () => ({ worker: new Worker(WORKER, { workerData: options }), busy: 0 }));
   const dispatch = () => {
     for (;;) {
@@ -48,7 +50,13 @@ async function* pooled(files: readonly string[], options: ProcessOptions, count:
     wake = undefined;
   };
   for (const slot of pool) {
-    slot.worker.on('message', (msg: { index: number; record?: AnyRecord; crash?: string }) => {
+    slot.worker.on('message', (msg: { index: number; record?: AnyRecord; crash?: string; table?: CountTable }) => {
+      if (msg.table) {
+        onTable(msg.table);
+        tables++;
+        signal();
+        return;
+      }
       slot.busy--;
       if (msg.crash) failure = new Error(msg.crash);
       else if (msg.record) ready.set(msg.index, msg.record);
@@ -70,6 +78,12 @@ async function* pooled(files: readonly string[], options: ProcessOptions, count:
         yield record;
         continue;
       }
+      if (failure) throw failure;
+      await new Promise<void>((resolve) => (wake = resolve));
+    }
+    // every record is out: collect each worker's n-gram table
+    for (const slot of pool) slot.worker.postMessage({ finish: true });
+    while (tables < count) {
       if (failure) throw failure;
       await new Promise<void>((resolve) => (wake = resolve));
     }

@@ -43,10 +43,11 @@ export function hanCount(text: string): number {
 }
 
 /** Token boundaries (offsets where a jieba token starts, plus the end) of a text. */
-export function tokenCuts(tokens: readonly string[]): number[] {
-  const cuts = [0];
+export function tokenCuts(tokens: readonly string[]): Uint32Array {
+  // a typed array: it crosses from a worker thread as one copy, not element by element
+  const cuts = new Uint32Array(tokens.length + 1);
   let at = 0;
-  for (const t of tokens) cuts.push((at += t.length));
+  for (let i = 0; i < tokens.length; i++) cuts[i + 1] = at += (tokens[i] as string).length;
   return cuts;
 }
 
@@ -83,9 +84,9 @@ const HAN_ONE = /^\p{Script=Han}$/u;
  * Call `visit(gram, runIndex, start, end)` for every n-gram that starts and ends on a jieba token
  * boundary: 推进基层党 (cut inside 党建) is a fragment, 深学细照笃行 (深/学/细/照/笃行) is not.
  */
-function eachGram(text: string, cuts: readonly number[], s: StockSettings, visit: (gram: string, run: Run, i: number, n: number) => void): void {
+function eachGram(text: string, cuts: ArrayLike<number>, s: StockSettings, visit: (gram: string, run: Run, i: number, n: number) => void): void {
   const isCut = new Uint8Array(text.length + 1);
-  for (const c of cuts) if (c <= text.length) isCut[c] = 1;
+  for (let k = 0; k < cuts.length; k++) if ((cuts[k] as number) <= text.length) isCut[cuts[k] as number] = 1;
   for (const run of positionedRuns(text)) {
     const L = run.chars.length;
     for (let i = 0; i + s.minLength <= L; i++) {
@@ -99,21 +100,10 @@ function eachGram(text: string, cuts: readonly number[], s: StockSettings, visit
 }
 
 /** Distinct n-grams of one document with their occurrence counts. */
-export function documentGrams(text: string, cuts: readonly number[], s: StockSettings): Map<string, number> {
+export function documentGrams(text: string, cuts: ArrayLike<number>, s: StockSettings): Map<string, number> {
   const grams = new Map<string, number>();
   eachGram(text, cuts, s, (g) => grams.set(g, (grams.get(g) ?? 0) + 1));
   return grams;
-}
-
-/** Grams in a form that crosses a thread cheaply: one string and one typed array. */
-export function packGrams(grams: Map<string, number>): { keys: string; counts: Uint32Array } {
-  return { keys: [...grams.keys()].join('\u0001'), counts: Uint32Array.from(grams.values()) };
-}
-
-function* unpackGrams(packed: { keys: string; counts: Uint32Array }): Generator<[string, number]> {
-  if (packed.keys === '') return;
-  const keys = packed.keys.split('\u0001');
-  for (let i = 0; i < keys.length; i++) yield [keys[i] as string, packed.counts[i] ?? 1];
 }
 
 export interface ParallelRun {
@@ -164,6 +154,12 @@ export interface StockPhrase {
   firstDocument: number;
 }
 
+export interface CountTable {
+  documents: number;
+  grams: { keys: string; df: Uint32Array; occ: Uint32Array; first: Uint32Array };
+  parallels: { keys: string; df: Uint32Array; occ: Uint32Array; first: Uint32Array };
+}
+
 interface Entry {
   df: number;
   occ: number;
@@ -181,12 +177,45 @@ export class PhraseCounter {
     this.topics = new Set(settings.topics);
   }
 
-  add(text: string, cuts: readonly number[], parallels: readonly ParallelRun[], docIndex: number, packed?: { keys: string; counts: Uint32Array }): void {
+  add(text: string, cuts: ArrayLike<number>, parallels: readonly ParallelRun[], docIndex: number): void {
     this.documents++;
-    for (const [g, n] of packed ? unpackGrams(packed) : documentGrams(text, cuts, this.settings)) bump(this.grams, g, n, docIndex);
+    for (const [g, n] of documentGrams(text, cuts, this.settings)) bump(this.grams, g, n, docIndex);
     const counts = new Map<string, number>();
     for (const p of parallels) counts.set(p.key, (counts.get(p.key) ?? 0) + 1);
     for (const [key, n] of counts) bump(this.parallels, key, n, docIndex);
+    if (this.grams.size > this.settings.maxTracked) this.prune();
+  }
+
+  /** The counts as one string and typed arrays: what a worker hands back, cheap to clone. */
+  pack(): CountTable {
+    const table = (map: Map<string, Entry>) => ({
+      keys: [...map.keys()].join('\u0001'),
+      df: Uint32Array.from(map.values(), (e) => e.df),
+      occ: Uint32Array.from(map.values(), (e) => e.occ),
+      first: Uint32Array.from(map.values(), (e) => e.first),
+    });
+    return { documents: this.documents, grams: table(this.grams), parallels: table(this.parallels) };
+  }
+
+  /** Add another counter's table (a worker's share of the corpus): sums, earliest document. */
+  merge(t: CountTable): void {
+    this.documents += t.documents;
+    for (const [map, part] of [[this.grams, t.grams], [this.parallels, t.parallels]] as const) {
+      if (part.keys === '') continue;
+      const keys = part.keys.split('\u0001');
+      for (let i = 0; i < keys.length; i++) {
+        const key = keys[i] as string;
+        const e = map.get(key);
+        const df = part.df[i] ?? 0;
+        const occ = part.occ[i] ?? 0;
+        const first = part.first[i] ?? 0;
+        if (e) {
+          e.df += df;
+          e.occ += occ;
+          e.first = Math.min(e.first, first);
+        } else map.set(key, { df, occ, first });
+      }
+    }
     if (this.grams.size > this.settings.maxTracked) this.prune();
   }
 
@@ -269,10 +298,10 @@ export function topPhrases(all: readonly StockPhrase[], top: number): StockPhras
  * Share of a document's Han characters inside recurring grams. From each token boundary only the
  * longest recurring gram reaching past what is already covered is looked up, longest first.
  */
-export function density(text: string, cuts: readonly number[], counter: PhraseCounter): number {
+export function density(text: string, cuts: ArrayLike<number>, counter: PhraseCounter): number {
   const s = counter.settings;
   const isCut = new Uint8Array(text.length + 1);
-  for (const c of cuts) if (c <= text.length) isCut[c] = 1;
+  for (let k = 0; k < cuts.length; k++) if ((cuts[k] as number) <= text.length) isCut[cuts[k] as number] = 1;
   let covered = 0;
   let total = 0;
   for (const run of positionedRuns(text)) {
