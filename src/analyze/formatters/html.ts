@@ -4,6 +4,8 @@ import { familyLabel, percent, present, summaryLine, where } from './common.js';
 
 const esc = (s: string | number) => String(s).replace(/[&<>"']/gu, (c) => `&#${c.charCodeAt(0)};`);
 const anchor = (category: string, doc: number) => `f-${category}-${doc}`;
+/** Columns of the heat map at most. */
+const HEAT_COLUMNS = 80;
 
 const STYLE = `body{font-family:"Noto Sans CJK SC","Microsoft YaHei","PingFang SC",sans-serif;margin:2em auto;max-width:1100px;color:#222;padding:0 1em}
 h1{font-size:1.5em}h2{font-size:1.2em;margin-top:2em;border-bottom:1px solid #ddd}
@@ -34,7 +36,11 @@ function barChart(r: AnalyzeResult): string {
 /** Categories × documents: each cell's colour is its count; a click lists the clauses. */
 function heatMap(r: AnalyzeResult): string {
   const cats = present(r);
-  const docs = r.documents.map((d, i) => ({ d, i })).filter(({ d }) => !d.error);
+  // a page stays readable: the documents with most findings, in corpus order
+  const all = r.documents.map((d, i) => ({ d, i })).filter(({ d }) => !d.error);
+  const keep = new Set([...all].sort((a, b) => (b.d.findings ?? 0) - (a.d.findings ?? 0)).slice(0, HEAT_COLUMNS).map(({ i }) => i));
+  const docs = all.filter(({ i }) => keep.has(i));
+  const note = all.length > docs.length ? `<p class="muted">只列出问题表述最多的 ${docs.length} 篇（共 ${all.length} 篇）。</p>` : '';
   const max = Math.max(1, ...docs.flatMap(({ d }) => Object.values(d.categories ?? {})));
   const head = docs.map(({ d }) => `<th class="doc" title="${esc(d.file)}">${esc(d.title ?? path.basename(d.file))}</th>`).join('');
   const rows = cats
@@ -50,7 +56,7 @@ function heatMap(r: AnalyzeResult): string {
       return `<tr><th>${esc(c.label)}</th>${cells}</tr>`;
     })
     .join('\n');
-  return `<table class="heat"><tr><th></th>${head}</tr>\n${rows}</table>`;
+  return `${note}<table class="heat"><tr><th></th>${head}</tr>\n${rows}</table>`;
 }
 
 function examples(r: AnalyzeResult): string {
