@@ -84,6 +84,26 @@ describe('analyze on a speech it has never seen', () => {
   });
 });
 
+describe('analyze on a 点评 host script it has never seen', () => {
+  it('takes each reporter\'s 存在的主要问题是, not the hopes that repeat a problem as a directive', async () => {
+    const r = await json([`${FIXTURES}host-review.txt`]);
+    const byText = Object.fromEntries(r.findings.map((f) => [f.text, f.categories]));
+    expect(byText).toEqual({
+      理论学习流于表面: ['theory-study'],
+      学用结合不紧密: ['theory-study'],
+      '党建与业务“两张皮”现象依然存在': ['integration'],
+      党建经费保障不足: ['support'],
+      问题整改不彻底: ['rectification'],
+      整改成效不明显: ['rectification'],
+      非公企业党组织覆盖面不广: ['emerging-sectors'],
+      党员发展质量不高: ['member-recruitment'],
+      入党积极分子培养考察不扎实: ['member-recruitment'],
+      部分党员先锋模范作用发挥意识不强: ['member-role'],
+      基层党组织书记抓党建的能力和水平参差不齐: ['talent-cadres', 'imbalance'],
+    });
+  });
+});
+
 describe('analyze output formats', () => {
   it('table: categories with labels, counts and an example, then stock phrases', async () => {
     const r = await runCli(['analyze', CORPUS]);
