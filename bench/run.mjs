@@ -345,7 +345,10 @@ function judge({ sizes, raw, python, analyze, lintOne, lintMany, jobs }) {
   const py = ok(python);
   if (a1S && py) {
     const ratio = a1S.charsPerSec / py.charsPerSec;
-    push('vs-python', 'analyze（端到端，--jobs 1）/ Python jieba 分词', '≥ 5×', `${formatRatio(ratio)}（${formatRate(a1S.charsPerSec)} / ${formatRate(py.charsPerSec)}，${small.docs} 篇）`, ratio >= 5, { value: ratio });
+    // Shown beside it: the default --jobs (all cores), which is what a user runs.
+    const aN = jobs > 1 ? ok(analyze[`${jobs}@${small.docs}`]) : undefined;
+    const parallel = aN ? `；--jobs ${jobs} 为 ${formatRatio(aN.charsPerSec / py.charsPerSec)}` : '';
+    push('vs-python', 'analyze（端到端，--jobs 1）/ Python jieba 分词', '≥ 5×', `${formatRatio(ratio)}（${formatRate(a1S.charsPerSec)} / ${formatRate(py.charsPerSec)}，${small.docs} 篇${parallel}）`, ratio >= 5, { value: ratio });
   } else push('vs-python', 'analyze（端到端，--jobs 1）/ Python jieba 分词', '≥ 5×', python?.status === 'ok' ? '未测' : (python?.reason ?? '未测'), null);
 
   // 4. lint
