@@ -36,7 +36,8 @@ export function parseSpeech(raw: string, options: ParseOptions = {}): Speech {
   const markers = findMarkers(paragraphs, lexicon);
   const title = findTitle(paragraphs, text, lexicon);
   const bodyParagraphs = title ? paragraphs.slice(1) : paragraphs;
-  const salutation = bodyParagraphs[0] && lexicon.cues.salutation.test(bodyParagraphs[0].text) ? bodyParagraphs[0] : undefined;
+  // a date or speaker line (（2024年1月18日）) may stand between the title and 同志们：
+  const salutation = bodyParagraphs.slice(0, 3).find((p) => lexicon.cues.salutation.test(p.text));
   const from = title ? title.sentences.length : 0;
   const { sections, kind } = new SectionBuilder(paragraphs, sentences, title ? markers.filter((m) => m.paragraph > 0) : markers, lexicon).build(from);
   return {

@@ -354,7 +354,9 @@ export class SectionBuilder {
           continue;
         }
         const text = this.sentences[i]!.text;
-        if (statedProblem(text, this.lexicon)) {
+        // praise that names what was fixed (取得新成效：软弱涣散村党组织全部整顿) is praise, unless it turns (但…)
+        const praise = this.tag(i).achievements && !/要/u.test(text);
+        if (!(praise && !/但|然而|不过/u.test(text)) && statedProblem(text, this.lexicon)) {
           if (run && run.to === i) run.to = i + 1;
           else {
             flush();
@@ -363,7 +365,7 @@ export class SectionBuilder {
           continue;
         }
         flush();
-        if (this.tag(i).achievements && !/要/u.test(text)) children.push(this.section('achievements', i, i + 1));
+        if (praise) children.push(this.section('achievements', i, i + 1));
       }
       flush();
     }

@@ -70,3 +70,23 @@ describe('a summary whose praise opens with 一年来 and whose opinions are 一
     ]);
   });
 });
+
+describe('details other offices write', () => {
+  it('finds 同志们： after a date line under the title', () => {
+    const s = parseSpeech('在全县述职评议会上的讲话\n（2024年1月18日）\n\n同志们：\n今天我们召开述职评议会。\n');
+    expect(s.title?.text).toBe('在全县述职评议会上的讲话');
+    expect(s.salutation?.text).toBe('同志们：');
+  });
+
+  it('reads 下面，我讲十一点意见 as the transition', () => {
+    const s = parseSpeech('同志们：\n下面，我讲十一点意见。\n一、抓学习\n二、抓落实');
+    expect(s.sections.map((x) => x.kind)).toEqual(['opening', 'opinions']);
+    expect(s.sections[1]!.heading).toBe('下面，我讲十一点意见');
+  });
+
+  it('keeps praise that names a fixed defect as praise inside an opinion', () => {
+    const s = parseSpeech('同志们：\n下面，我讲两点意见。\n一、巩固成果。去年全县取得了新进展新成效：软弱涣散村党组织整顿转化全部完成。要持续巩固。\n二、抓好落实。要压实责任。');
+    const first = s.sections[1]!.children[0]!;
+    expect(first.children.map((c) => c.kind)).toEqual(['achievements']);
+  });
+});
