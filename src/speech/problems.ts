@@ -51,6 +51,9 @@ export function statedProblem(sentence: string, lexicon: Lexicon): PredicateMatc
   const clauseStart = Math.max(...['，', '、', '：', '；'].map((p) => before.lastIndexOf(p))) + 1;
   const clause = body.slice(clauseStart);
   if (isDirective(clause, lexicon) || MODAL_YAO.test(clause.slice(0, predicate.index - clauseStart))) return undefined;
-  if (!lexicon.problem.assertive.test(body.slice(0, predicate.index + predicate.cue.length + 6))) return undefined;
+  // stated, not asked for: 部分/还/仍/存在/目前 … anywhere before the sentence turns to a directive (…还没得到解决，要…)
+  const after = body.slice(predicate.index);
+  const turn = after.search(MODAL_YAO);
+  if (!lexicon.problem.assertive.test(body.slice(0, predicate.index + (turn === -1 ? after.length : turn)))) return undefined;
   return predicate;
 }

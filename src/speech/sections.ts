@@ -134,25 +134,26 @@ export class SectionBuilder {
       const children: Section[] = [];
       let sawHopes = false;
       let end = limit;
-      for (const p of this.paragraphsIn(this.nextParagraphStart(start, limit), limit)) {
-        const first = p.sentences[0]!;
-        if (this.tag(first.index).stage) continue;
-        const kind: SectionKind = this.lexicon.cues.reviewProblems.test(first.text)
+      // sentence by sentence, so that a 点评 written as one paragraph still splits at 存在的主要问题是 and 希望
+      for (let i = this.nextParagraphStart(start, limit); i < limit; i++) {
+        const sentence = this.sentences[i]!;
+        if (this.tag(i).stage) continue;
+        const opensParagraph = this.isFirstInParagraph(sentence);
+        const cued: SectionKind | undefined = this.lexicon.cues.reviewProblems.test(sentence.text)
           ? 'problems'
-          : this.lexicon.cues.reviewHopes.test(first.text)
+          : this.lexicon.cues.reviewHopes.test(sentence.text)
             ? 'opinions'
-            : 'achievements';
+            : undefined;
+        const last = children[children.length - 1];
+        const kind: SectionKind = cued ?? (opensParagraph || !last ? 'achievements' : last.kind);
         // after the hopes, an unrelated paragraph ends the review (the next agenda item's talk)
-        if (sawHopes && kind !== 'opinions') {
-          end = first.index;
+        if (sawHopes && opensParagraph && kind !== 'opinions') {
+          end = i;
           break;
         }
         sawHopes ||= kind === 'opinions';
-        const pFrom = first.index;
-        const pTo = pFrom + p.sentences.length;
-        const last = children[children.length - 1];
-        if (last && last.kind === kind) Object.assign(last, this.spanOf(this.sentenceIndexAt(last.start), pTo));
-        else children.push(this.section(kind, pFrom, pTo, { heading: kind === 'achievements' ? undefined : stripEnd(first.clauses[0]?.text ?? first.text) }));
+        if (last && last.kind === kind && !cued) Object.assign(last, this.spanOf(this.sentenceIndexAt(last.start), i + 1));
+        else children.push(this.section(kind, i, i + 1, { heading: kind === 'achievements' ? undefined : stripEnd(sentence.clauses[0]?.text ?? sentence.text) }));
       }
       for (const child of children) {
         if (child.kind === 'problems') child.children = this.items(this.sentenceIndexAt(child.start), this.sentenceIndexAt(child.end - 1) + 1, 'problems');
@@ -435,12 +436,6 @@ export class SectionBuilder {
     return Math.min(this.paragraphEnd(i), limit);
   }
 
-  private paragraphsIn(from: number, to: number): Paragraph[] {
-    if (from >= to) return [];
-    const first = this.sentences[from]!.paragraph;
-    const last = this.sentences[to - 1]!.paragraph;
-    return this.paragraphs.slice(first, last + 1);
-  }
 
   /** The index of the sentence that contains `offset`. */
   private sentenceIndexAt(offset: number): number {

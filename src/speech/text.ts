@@ -53,11 +53,19 @@ export class LineIndex {
     return lo;
   }
 
+  /** The last answer: callers walk forward along a line, so counting resumes from it (linear, not quadratic, on long lines). */
+  private last = { line: -1, offset: 0, column: 1 };
+
   position(offset: number): Position {
     const clamped = Math.max(0, Math.min(offset, this.text.length));
     const line = this.lineOf(clamped);
-    const start = this.starts[line] as number;
-    return { line: line + 1, column: codePointLength(this.text, start, clamped) + 1 };
+    const { last } = this;
+    const from = last.line === line && last.offset <= clamped ? last : { line, offset: this.starts[line] as number, column: 1 };
+    const column = from.column + codePointLength(this.text, from.offset, clamped);
+    // resuming inside a surrogate pair would miscount: only remember offsets between code points
+    const c = this.text.charCodeAt(clamped);
+    if (!(c >= 0xdc00 && c <= 0xdfff)) this.last = { line, offset: clamped, column };
+    return { line: line + 1, column };
   }
 
   /** Inverse of `position`; columns past the end of the line clamp to it. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseSpeech } from '../../src/speech/index.js';
+import { LineIndex, parseSpeech } from '../../src/speech/index.js';
 
 const markers = (text: string) => parseSpeech(text).markers.map((m) => `${m.text}:${m.series}:${m.index}`);
 
@@ -119,5 +119,16 @@ describe('Markdown and comment lines', () => {
     const s = parseSpeech('<!-- jianghua-disable placeholder -->\n同志们：\n今天开会。');
     expect(s.paragraphs.map((p) => p.text)).toEqual(['同志们：', '今天开会。']);
     expect(s.salutation?.text).toBe('同志们：');
+  });
+});
+
+describe('positions on one very long line', () => {
+  it('answers forward, backward and repeated queries as a fresh index would', () => {
+    const text = `同志们：\n${'𠮷党建'.repeat(5000)}\n尾行`;
+    const shared = new LineIndex(text);
+    const offsets = [5, 9, 9, 13, 20001, 13, 0, 20005, 40000, 6, 17];
+    for (const o of offsets) expect(shared.position(o)).toEqual(new LineIndex(text).position(o));
+    expect(shared.position(13)).toEqual({ line: 2, column: 7 });
+    expect(shared.position(5 + 4 * 5000)).toEqual({ line: 2, column: 15001 });
   });
 });

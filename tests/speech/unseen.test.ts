@@ -90,3 +90,26 @@ describe('details other offices write', () => {
     expect(first.children.map((c) => c.kind)).toEqual(['achievements']);
   });
 });
+
+describe('a 点评 written as one paragraph', () => {
+  it('splits praise, 存在的主要问题是 and 希望 by sentence', () => {
+    const s = parseSpeech(
+      [
+        '同志们：',
+        '下面进行第一项议程，请两位书记述职。',
+        '现在，请东村党支部书记李明同志述职。',
+        '（述职毕）',
+        '李明同志抓班子带队伍成效明显。存在的主要问题是：“三会一课”记录不够规范，发展党员工作滞后。希望李明同志加强支部规范化建设。',
+        '现在，请西村党支部书记赵强同志述职。',
+        '（述职毕）',
+        '赵强同志注重为民办实事。存在的主要问题是：党员教育管理不够经常。希望赵强同志再接再厉。',
+        '下面进行第二项议程，进行民主评议。',
+      ].join('\n'),
+    );
+    const reviews = s.sections[1]!.children;
+    expect(reviews.map((r) => r.children.map((c) => c.kind))).toEqual([
+      ['achievements', 'problems', 'opinions'],
+      ['achievements', 'problems', 'opinions'],
+    ]);
+  });
+});
