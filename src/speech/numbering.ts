@@ -5,19 +5,24 @@ import type { NumberingMarker, Paragraph } from './types.js';
 /** Inline series need a sibling of the same family within this many paragraphs to count. */
 const SIBLING_WINDOW = 2;
 
-/** Offsets where an item can open: paragraph start, sentence start, and after a colon. */
-function openingOffsets(paragraph: Paragraph): Array<{ offset: number; sentence: number }> {
-  const out: Array<{ offset: number; sentence: number }> = [];
+/** Offsets where an item can open: paragraph start, sentence start, after a colon, and (mid-sentence) after a comma. */
+function openingOffsets(paragraph: Paragraph): Array<{ offset: number; sentence: number; midSentence: boolean }> {
+  const out: Array<{ offset: number; sentence: number; midSentence: boolean }> = [];
   for (const sentence of paragraph.sentences) {
-    out.push({ offset: sentence.start, sentence: sentence.index });
+    out.push({ offset: sentence.start, sentence: sentence.index, midSentence: false });
     for (let i = 0; i < sentence.clauses.length - 1; i++) {
       const clause = sentence.clauses[i] as { end: number };
       const next = sentence.clauses[i + 1] as { start: number };
-      if (/[：:]/u.test(sentenceText(paragraph, clause.end, next.start))) out.push({ offset: next.start, sentence: sentence.index });
+      const separator = sentenceText(paragraph, clause.end, next.start);
+      if (/[：:]/u.test(separator)) out.push({ offset: next.start, sentence: sentence.index, midSentence: false });
+      else if (/[，,]/u.test(separator)) out.push({ offset: next.start, sentence: sentence.index, midSentence: true });
     }
   }
   return out;
 }
+
+/** Mid-sentence, only the speech series count: 一是 一要 第一 其一 (a bare 1. or 一、 after a comma is a list, not an item). */
+const MID_SENTENCE_FAMILIES = new Set(['ordinal', 'di']);
 
 function sentenceText(paragraph: Paragraph, start: number, end: number): string {
   return paragraph.text.slice(start - paragraph.start, end - paragraph.start);
@@ -30,11 +35,12 @@ interface Candidate extends NumberingMarker {
 
 function candidatesIn(paragraph: Paragraph, lexicon: Lexicon): Candidate[] {
   const found: Candidate[] = [];
-  for (const { offset, sentence } of openingOffsets(paragraph)) {
+  for (const { offset, sentence, midSentence } of openingOffsets(paragraph)) {
     const head = paragraph.text.slice(offset - paragraph.start, offset - paragraph.start + 16);
     for (const def of lexicon.series) {
       const m = def.pattern.exec(head);
       if (!m) continue;
+      if (midSentence && !MID_SENTENCE_FAMILIES.has(def.family)) break;
       const word = m.groups?.w;
       const index = word !== undefined ? (def.words?.[word] ?? 0) : parseChineseNumeral(m.groups?.n ?? '');
       if (Number.isNaN(index)) continue;
@@ -50,12 +56,34 @@ function candidatesIn(paragraph: Paragraph, lexicon: Lexicon): Candidate[] {
         paragraph: paragraph.index,
         sentence,
         atParagraphStart,
+        ...(midSentence ? { midSentence } : {}),
         sure: def.line && atParagraphStart,
       });
       break;
     }
   }
   return found;
+}
+
+/**
+ * 要做到一要…，二要…: the first item of a comma list often stands inside its clause. When a
+ * mid-sentence 二是/二要 is found, look for its 一是/一要 in the clause before it.
+ */
+function leadingItems(paragraph: Paragraph, found: Candidate[]): Candidate[] {
+  const out: Candidate[] = [];
+  for (const c of found) {
+    if (!c.midSentence || c.family !== 'ordinal' || c.index !== 2) continue;
+    if (found.some((d) => d.sentence === c.sentence && d.series === c.series && d.index === 1)) continue;
+    const sentence = paragraph.sentences.find((s) => s.index === c.sentence);
+    const clause = sentence?.clauses.filter((cl) => cl.end <= c.start).pop();
+    if (!clause) continue;
+    const first = `一${c.text.slice(-1)}`;
+    const at = clause.text.indexOf(first);
+    if (at <= 0) continue;
+    const start = clause.start + at;
+    out.push({ ...c, start, end: start + first.length, index: 1, text: first });
+  }
+  return out;
 }
 
 /** Agenda items (进行第三项议程) stand mid-sentence, after 首先 or 下面. */
@@ -79,7 +107,10 @@ function agendaMarkers(paragraph: Paragraph, lexicon: Lexicon): Candidate[] {
  * 最后 or 第一 is read as a word and not as an item.
  */
 export function findMarkers(paragraphs: readonly Paragraph[], lexicon: Lexicon): NumberingMarker[] {
-  const candidates = paragraphs.flatMap((p) => [...candidatesIn(p, lexicon), ...agendaMarkers(p, lexicon)]);
+  const candidates = paragraphs.flatMap((p) => {
+    const found = candidatesIn(p, lexicon);
+    return [...found, ...leadingItems(p, found), ...agendaMarkers(p, lexicon)];
+  });
   candidates.sort((a, b) => a.start - b.start);
   const accepted = candidates.filter(
     (c) =>

@@ -39,7 +39,9 @@ export function parseSpeech(raw: string, options: ParseOptions = {}): Speech {
   // a date or speaker line (（2024年1月18日）) may stand between the title and 同志们：
   const salutation = bodyParagraphs.slice(0, 3).find((p) => lexicon.cues.salutation.test(p.text));
   const from = title ? title.sentences.length : 0;
-  const { sections, kind } = new SectionBuilder(paragraphs, sentences, title ? markers.filter((m) => m.paragraph > 0) : markers, lexicon).build(from);
+  // sections open at sentences: items after a comma are recorded for lint but open no section
+  const sectionMarkers = markers.filter((m) => !m.midSentence && (!title || m.paragraph > 0));
+  const { sections, kind } = new SectionBuilder(paragraphs, sentences, sectionMarkers, lexicon).build(from);
   return {
     text,
     lines,

@@ -45,6 +45,8 @@ export interface NumberingMarker extends Span {
   sentence: number;
   /** True when the marker opens its paragraph. */
   atParagraphStart: boolean;
+  /** True for an item after a comma (要做到一要…，二要…): counted by lint, but it opens no section. */
+  midSentence?: boolean;
 }
 
 export type SectionKind = 'opening' | 'achievements' | 'problems' | 'opinions' | 'closing' | 'agenda' | 'review' | 'other';

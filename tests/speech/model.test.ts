@@ -132,3 +132,16 @@ describe('positions on one very long line', () => {
     expect(shared.position(5 + 4 * 5000)).toEqual({ line: 2, column: 15001 });
   });
 });
+
+describe('items after a comma', () => {
+  it('records 一要…，二要… and 一是…，二是… as mid-sentence markers that open no section', () => {
+    const s = parseSpeech('同志们：\n下面，我讲一点意见。\n一、抓落实。要做到一要加强学习，二要强化落实，三要注重实效。会议共有两项内容：一是述职，二是评议。');
+    expect(s.markers.map((m) => `${m.text}${m.midSentence ? '*' : ''}`)).toEqual(['一、', '一要*', '二要*', '三要*', '一是', '二是*']);
+    // only 一是, which opens a sentence after the colon, opens an item
+    expect(s.sections[1]!.children[0]!.children.filter((c) => c.numbering).map((c) => c.marker?.text)).toEqual(['一是']);
+  });
+
+  it('does not read a 1. or 一、 after a comma as an item', () => {
+    expect(parseSpeech('数量增加，1.5倍以上，一、二级单位全覆盖。').markers).toEqual([]);
+  });
+});
