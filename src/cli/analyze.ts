@@ -2,6 +2,7 @@ import type { Command } from '@commander-js/extra-typings';
 import { InvalidArgumentError, Option } from '@commander-js/extra-typings';
 import { closeSync, existsSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { JianghuaError } from '../errors.js';
+import { failIfNothingRead } from './skipped.js';
 import { pendingTempFiles, writeFileAtomic } from '../io/write-atomic.js';
 import { GROUP_FIELDS } from '../analyze/corpus.js';
 import type { AnalyzeOptions, AnalyzeResult, AnyRecord } from '../analyze/index.js';
@@ -108,6 +109,7 @@ export function registerAnalyze(program: Command, io: CliIO): void {
         const run = merge ? await mergePartsStreamed(inputs, analyzeOptions) : await analyzeCorpusStreamed(inputs, analyzeOptions);
         try {
           progress.stop();
+          failIfNothingRead(run.result.documents);
           if (options.format === 'json') {
             const { writeJson } = await import('../analyze/formatters/json.js');
             const out = openOutput(options.output, io);

@@ -1,10 +1,9 @@
 import type { Command } from '@commander-js/extra-typings';
 import { InvalidArgumentError, Option } from '@commander-js/extra-typings';
-import { readFile } from 'node:fs/promises';
 import iconv from 'iconv-lite';
 import { JianghuaError, isJianghuaError } from '../errors.js';
 import { collectFilesOrFail } from '../io/collect.js';
-import { decodeText, type Encoding } from '../io/read-text.js';
+import { decodeText, readSpeechBytes, type Encoding } from '../io/read-text.js';
 import { writeFileAtomic } from '../io/write-atomic.js';
 import { configFor } from '../lint/config.js';
 import { FORMATS, FORMATTERS } from '../lint/formatters/index.js';
@@ -43,9 +42,8 @@ function encode(text: string, encoding: Encoding, crlf: boolean): Buffer {
 
 /** Write fixed bytes atomically, unless the file no longer holds what was linted. */
 export async function writeFix(file: string, original: Uint8Array, fixed: Uint8Array): Promise<void> {
-  const now = await readFile(file).catch(() => undefined);
-  if (!now || !now.equals(original)) throw new JianghuaError('changed', '文件在检查期间被修改，未写入修复结果，请重新运行', { file });
-  await writeFileAtomic(file, fixed, { force: true });
+  // writeFileAtomic re-checks just before the swap, so an edit made meanwhile is never overwritten
+  await writeFileAtomic(file, fixed, { force: true, original });
 }
 
 interface LintFlags {
@@ -60,15 +58,6 @@ interface LintFlags {
 
 /** Files read ahead of the one being linted: reading is I/O, linting is CPU, so they overlap. */
 const READ_AHEAD = 16;
-
-async function readRaw(file: string): Promise<Buffer> {
-  try {
-    return await readFile(file);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new JianghuaError('unreadable', code === 'EACCES' ? '没有读取权限' : `无法读取（${code}）`, { file }, { cause: error });
-  }
-}
 
 async function lintFile(file: string, raw: Buffer, flags: LintFlags): Promise<FileResult> {
   const { text, encoding } = decodeText(raw, file);
@@ -113,7 +102,7 @@ export function registerLint(program: Command, io: CliIO): void {
       const readAt = (i: number) => {
         const file = files[i];
         if (file === undefined || reads.has(i)) return;
-        const read = readRaw(file);
+        const read = readSpeechBytes(file);
         read.catch(() => undefined); // handled when its turn comes; no unhandled rejection meanwhile
         reads.set(i, read);
       };

@@ -5,6 +5,7 @@ import { collectFilesOrFail } from '../io/collect.js';
 import { isJianghuaError } from '../errors.js';
 import { DEFAULT_RATE, SPEECH_KIND_LABELS, speechStats, type SpeechStats } from '../speech/index.js';
 import { paint, type CliIO } from './io.js';
+import { failIfNothingRead } from './skipped.js';
 import { readSpeech } from './outline.js';
 
 export interface DocumentStats extends SpeechStats {
@@ -43,6 +44,7 @@ export function registerStats(program: Command, io: CliIO): void {
           io.stderr.write(`警告：已跳过 ${error.format()}\n`);
         }
       }
+      failIfNothingRead([...skipped.map((s) => ({ file: s.file, error: s.reason })), ...documents]);
       if (options.format === 'json') {
         io.stdout.write(`${JSON.stringify({ rate: options.rate, documents, skipped }, null, 2)}\n`);
         return;

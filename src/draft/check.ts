@@ -20,6 +20,8 @@ function explainSyntax(message: string): string {
   return text.split('\n')[0] ?? text;
 }
 
+const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype', '__defineGetter__', '__defineSetter__', '__lookupGetter__', '__lookupSetter__']);
+
 type Node = { type: string; loc?: { start: { line: number; column: number } } } & Record<string, unknown>;
 
 /**
@@ -68,6 +70,10 @@ export function checkTemplate(source: Source, partials: ReadonlySet<string>): vo
         fail(n, `模板用了未知的辅助函数“${name}”（可用：${[...known].filter((h) => !h.endsWith('Missing')).join('、')}）`);
       }
     }
+    // prototype access renders empty in Handlebars 4.6+; a template that tries is refused outright
+    const reached = n.type === 'PathExpression' ? ((n.parts as string[] | undefined) ?? []) : n.type === 'StringLiteral' ? [String(n.value)] : [];
+    const forbidden = reached.find((part) => PROTOTYPE_KEYS.has(part));
+    if (forbidden) fail(n, `模板不能访问“${forbidden}”（对象原型的内部属性）`);
     if (n.type === 'PartialStatement' || n.type === 'PartialBlockStatement') {
       const name = (n.name as { original?: string }).original ?? '';
       if (!partials.has(name) && !inline.has(name) && name !== '@partial-block') fail(n, `模板用了不存在的局部模板“${name}”（可用：${[...partials].join('、')}）`);

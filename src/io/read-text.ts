@@ -170,7 +170,8 @@ function checkFile(info: Stats, file: string, maxBytes: number): void {
   }
 }
 
-export async function readTextFile(file: string, options: ReadOptions = {}): Promise<DecodedText> {
+/** The bytes of a speech file, with the same checks as readTextFile (size, pipes, devices); for callers that must write it back. */
+export async function readSpeechBytes(file: string, options: ReadOptions = {}): Promise<Buffer> {
   const maxBytes = options.maxBytes ?? MAX_TEXT_BYTES;
   let buf: Buffer;
   try {
@@ -188,7 +189,11 @@ export async function readTextFile(file: string, options: ReadOptions = {}): Pro
     throw error instanceof JianghuaError ? error : readError(error, file);
   }
   if (buf.length > maxBytes) throw new JianghuaError('unreadable', `文件过大（读取时超过 ${size(maxBytes)} 上限），未读取`, { file });
-  return decodeText(buf, file);
+  return buf;
+}
+
+export async function readTextFile(file: string, options: ReadOptions = {}): Promise<DecodedText> {
+  return decodeText(await readSpeechBytes(file, options), file);
 }
 
 export function readTextFileSync(file: string, options: ReadOptions = {}): DecodedText {

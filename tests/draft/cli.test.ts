@@ -110,7 +110,7 @@ describe('jianghua draft', () => {
     ['missing-field.hbs', /missing-field\.hbs:2:9: 模板渲染失败：模板引用了不存在的字段“nmae”/u],
     ['recursive.hbs', /recursive\.hbs: 模板递归过深/u],
     // prototype access stays off: constructor is not a field
-    ['prototype.hbs', /prototype\.hbs:2:3: 模板渲染失败：模板引用了不存在的字段“name”/u],
+    ['prototype.hbs', /prototype\.hbs:2:3: 模板不能访问“constructor”（对象原型的内部属性）/u],
   ])('reports a broken template %s with its file and place, renders nothing', async (name, message) => {
     await cli('init');
     const r = await cli('draft', 'facts.yaml', '--template', `${FIX}templates/${name}`, '-o', 'out.txt');

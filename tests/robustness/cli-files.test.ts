@@ -112,18 +112,15 @@ describe('a folder of hostile files', () => {
     expect(JSON.parse(copy.stdout).sections.length).toBe(JSON.parse(original.stdout).sections.length);
   });
 
-  // src/cli/lint.ts reads files with readFile + decodeText instead of readTextFile, so it has no size cap:
-  // a 100 MB file is linted (9 s here) and a 7.8 MB single line took 18 minutes. Enable once lint uses readTextFile.
-  it.skip('lint skips a 100 MB file with its path, without reading it', async () => {
+  // lint reads through readSpeechBytes, so the size cap applies to it as to every other command
+  it('lint skips a 100 MB file with its path, without reading it', async () => {
     const { stdout, stderr } = await runCli(['lint', path.join(drive, 'huge.txt'), path.join(drive, 'good.txt'), '--format', 'json']);
     expect(JSON.parse(stdout).map((r: { filePath: string }) => base(r.filePath))).toEqual(['good.txt']);
     expect(stderr).toMatch(/huge\.txt: 文件过大/u);
   });
 
-  // stats.ts (foundation) exits 0 with an empty table when every file named was skipped; the
-  // issue asks for exit 2 when the request itself cannot be met. Enable once stats checks it.
-  // analyze (src/cli/analyze.ts) does the same: "共分析 0 篇讲话稿 … 跳过 1 个无法读取的文件", exit 0.
-  it.skip.each(['stats', 'analyze'])('%s on a single unreadable file exits 2', async (command) => {
+  // every file named was skipped: the request itself cannot be met
+  it.each(['stats', 'analyze'])('%s on a single unreadable file exits 2', async (command) => {
     const { code } = await runCli([command, path.join(drive, 'scan.txt')]);
     expect(code).toBe(2);
   });

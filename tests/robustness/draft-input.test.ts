@@ -111,12 +111,12 @@ describe('hostile user templates: refused with a clear error, never running code
     else expect(code).toBe(2);
   });
 
-  // src/draft refuses `constructor` with a clear error but lets `__proto__` through (Handlebars renders it
-  // empty, so nothing leaks): the issue asks for a refusal. Enable once checkTemplate also rejects __proto__.
-  it.skip('refuses __proto__ like constructor', async () => {
+  it.each(['{{meeting.__proto__}}', '{{lookup meeting "__proto__"}}', '{{meeting.constructor.name}}'])('refuses %s before rendering', async (template) => {
     const hbs = path.join(dir, 'proto2.hbs');
-    writeFileSync(hbs, '{{meeting.__proto__}}');
-    expect((await runCli(['draft', facts(), '--template', hbs])).code).toBe(2);
+    writeFileSync(hbs, `同志们：\n${template}`);
+    const { code, stdout, stderr } = await runCli(['draft', facts(), '--template', hbs]);
+    expect([code, stdout]).toEqual([2, '']);
+    expect(stderr).toMatch(/proto2\.hbs:2:\d+: 模板不能访问“(?:__proto__|constructor)”/u);
   });
 
   it('prints facts that look like template code as text, without evaluating them', async () => {

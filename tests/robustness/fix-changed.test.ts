@@ -33,7 +33,7 @@ describe('lint --fix on a file that changed since it was read', () => {
     const { code, stderr } = await runCli(['lint', file, '--fix']);
     expect(afterRead.hook).toBeUndefined();
     expect(code).toBe(2);
-    expect(stderr).toContain(`jianghua: ${file}: 文件在检查期间被修改，未写入修复结果，请重新运行`);
+    expect(stderr).toContain(`jianghua: ${file}: 文件在读取之后已被修改，未写入（请重新运行）`);
     expect(readFileSync(file, 'utf8')).toBe(theirs);
   });
 });
