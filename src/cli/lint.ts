@@ -1,7 +1,7 @@
 import type { Command } from '@commander-js/extra-typings';
 import { InvalidArgumentError, Option } from '@commander-js/extra-typings';
 import iconv from 'iconv-lite';
-import { JianghuaError, isJianghuaError } from '../errors.js';
+import { isJianghuaError, type JianghuaError } from '../errors.js';
 import { collectFilesOrFail } from '../io/collect.js';
 import { decodeText, readSpeechBytes, type Encoding } from '../io/read-text.js';
 import { writeFileAtomic } from '../io/write-atomic.js';
