@@ -274,15 +274,23 @@ function cliMeasurer(id, label, workload, cliArgs, { runs, warmup = true, expect
   const args = [BIN, ...cliArgs];
   return measurer(id, label, workload, runs, async (first) => {
     const result = await runOnce(node, args, { rss: true, jianghua: true, keepStdout: first && expectDocs !== undefined });
+    const stdoutFile = result.stdoutFile;
+    try {
+      return judgeRun(result, first, stdoutFile);
+    } finally {
+      if (stdoutFile) rmSync(stdoutFile, { force: true });
+    }
+  }, { warmup });
+
+  function judgeRun(result, first, stdoutFile) {
     if (first && result.code === 2 && result.stderr.includes(NOT_IMPLEMENTED)) return { skip: '未实现，跳过' };
     if (result.code !== 0 && result.code !== 1) return { fail: `退出码 ${result.code}：${firstLine(result.stderr)}` };
-    if (result.stdoutFile) {
-      const note = checkAnalyzeOutput(result.stdoutFile, expectDocs);
-      rmSync(result.stdoutFile, { force: true });
+    if (stdoutFile) {
+      const note = checkAnalyzeOutput(stdoutFile, expectDocs);
       if (note) return { fail: note };
     }
     return { ms: result.ms, rssKB: result.rssKB, code: result.code };
-  }, { warmup });
+  }
 }
 
 function toRow(m) {
