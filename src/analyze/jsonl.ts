@@ -1,4 +1,5 @@
-import { createReadStream, mkdtempSync, openSync, rmSync, writeSync, closeSync } from 'node:fs';
+import { createReadStream, mkdtempSync, openSync, readSync, rmSync, writeSync, closeSync } from 'node:fs';
+import { deserialize, serialize } from 'node:v8';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -43,12 +44,16 @@ export async function* readParts(files: readonly string[]): AsyncGenerator<AnyRe
 
 /**
  * Records kept for the second pass. Small corpora stay in memory; past `limit` records they go
- * to a temporary JSONL file, so a corpus of any size needs the same memory.
+ * to a temporary file, so a corpus of any size needs the same memory. The file is private to
+ * this run, so it holds V8-serialised frames (typed arrays copied as bytes), not JSON.
  */
 export class Spool {
   private readonly memory: AnyRecord[] = [];
   private dir: string | undefined;
+  private file = '';
   private fd: number | undefined;
+  private pending: Buffer[] = [];
+  private pendingBytes = 0;
   constructor(private readonly limit = 200) {}
 
   push(record: AnyRecord): void {
@@ -58,10 +63,26 @@ export class Spool {
     }
     if (this.fd === undefined) {
       this.dir = mkdtempSync(path.join(tmpdir(), 'jianghua-'));
-      this.fd = openSync(path.join(this.dir, 'records.jsonl'), 'w');
-      for (const r of this.memory.splice(0)) writeSync(this.fd, toJsonLine(r));
+      this.file = path.join(this.dir, 'records.bin');
+      this.fd = openSync(this.file, 'w');
+      for (const r of this.memory.splice(0)) this.write(r);
     }
-    writeSync(this.fd, toJsonLine(record));
+    this.write(record);
+  }
+
+  private write(record: AnyRecord): void {
+    const body = serialize(record);
+    const head = Buffer.allocUnsafe(4);
+    head.writeUInt32LE(body.length, 0);
+    this.pending.push(head, body);
+    this.pendingBytes += body.length + 4;
+    if (this.pendingBytes > 1 << 20) this.flush();
+  }
+
+  private flush(): void {
+    if (this.fd !== undefined && this.pendingBytes > 0) writeSync(this.fd, Buffer.concat(this.pending, this.pendingBytes));
+    this.pending = [];
+    this.pendingBytes = 0;
   }
 
   async *replay(): AsyncGenerator<AnyRecord> {
@@ -69,13 +90,36 @@ export class Spool {
       yield* this.memory;
       return;
     }
+    this.flush();
     closeSync(this.fd);
     this.fd = undefined;
-    yield* readParts([path.join(this.dir, 'records.jsonl')]);
+    const fd = openSync(this.file, 'r');
+    try {
+      let chunk = Buffer.alloc(0);
+      let at = 0;
+      const read = Buffer.allocUnsafe(1 << 20);
+      for (;;) {
+        // refill until the next frame (length + body) is whole
+        const need = chunk.length - at >= 4 ? 4 + chunk.readUInt32LE(at) : 4;
+        if (chunk.length - at < need) {
+          const n = readSync(fd, read, 0, read.length, null);
+          if (n === 0) break;
+          chunk = Buffer.concat([chunk.subarray(at), read.subarray(0, n)]);
+          at = 0;
+          continue;
+        }
+        const length = chunk.readUInt32LE(at);
+        yield deserialize(chunk.subarray(at + 4, at + 4 + length)) as AnyRecord;
+        at += 4 + length;
+      }
+    } finally {
+      closeSync(fd);
+    }
   }
 
   dispose(): void {
     if (this.fd !== undefined) closeSync(this.fd);
+    this.fd = undefined;
     if (this.dir) rmSync(this.dir, { recursive: true, force: true });
   }
 }

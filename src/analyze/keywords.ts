@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { DATA_DIR } from '../speech/lexicon.js';
+import { isHanToken } from './stock-phrases.js';
 
 let stopwords: Set<string> | undefined;
 
@@ -18,12 +19,13 @@ export function loadStopwords(): Set<string> {
 
 /** Term frequencies of a document's tokens: two or more Han characters, not stop words. */
 export function termCounts(tokens: readonly string[], stop: Set<string>): Record<string, number> {
-  const tf: Record<string, number> = {};
+  // counted in a Map (an object with hundreds of keys is slow to grow), returned as a plain record
+  const tf = new Map<string, number>();
   for (const t of tokens) {
-    if (t.length < 2 || stop.has(t) || !/^\p{Script=Han}+$/u.test(t)) continue;
-    tf[t] = (tf[t] ?? 0) + 1;
+    if (t.length < 2 || !isHanToken(t) || stop.has(t)) continue;
+    tf.set(t, (tf.get(t) ?? 0) + 1);
   }
-  return tf;
+  return Object.fromEntries(tf);
 }
 
 export interface Keyword {
@@ -48,13 +50,29 @@ export class KeywordCounter {
    */
   top(tf: Record<string, number>, n: number): Keyword[] {
     const N = this.documents;
-    const total = Object.values(tf).reduce((a, b) => a + b, 0) || 1;
-    const scored: Keyword[] = [];
-    for (const [term, count] of Object.entries(tf)) {
-      const df = this.df.get(term) ?? 1;
+    const terms = Object.keys(tf);
+    const counts = terms.map((t) => tf[t] as number);
+    const total = counts.reduce((a, b) => a + b, 0) || 1;
+    // unrounded scores first; only terms that can round into the top n are rounded and sorted
+    const raw = new Float64Array(terms.length);
+    let m = 0;
+    for (let i = 0; i < terms.length; i++) {
+      const df = this.df.get(terms[i] as string) ?? 1;
       const idf = N <= 1 ? 1 : Math.log(N / df);
-      if (idf <= 0) continue;
-      scored.push({ term, count, score: Number(((count / total) * idf * 1000).toFixed(3)) });
+      raw[i] = idf <= 0 ? -1 : ((counts[i] as number) / total) * idf * 1000;
+      if (idf > 0) m++;
+    }
+    let floor = -Infinity;
+    if (m > n && n > 0) {
+      const sorted = raw.slice().sort();
+      // the n-th best unrounded score; anything 0.001 below it rounds strictly below it
+      floor = (sorted[sorted.length - n] as number) - 0.001;
+    }
+    const scored: Keyword[] = [];
+    for (let i = 0; i < terms.length; i++) {
+      const v = raw[i] as number;
+      if (v < 0 || v < floor) continue;
+      scored.push({ term: terms[i] as string, count: counts[i] as number, score: Number(v.toFixed(3)) });
     }
     scored.sort((a, b) => b.score - a.score || b.count - a.count || (a.term < b.term ? -1 : 1));
     return scored.slice(0, n);

@@ -57,21 +57,53 @@ interface Run {
   at: number[];
 }
 
+/** Per UTF-16 unit: 1 = Han, 2 = quote. Built once from the regexes, so it agrees with them exactly. */
+let unitClass: Uint8Array | undefined;
+function unitClasses(): Uint8Array {
+  if (unitClass) return unitClass;
+  unitClass = new Uint8Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) {
+    const ch = String.fromCharCode(c);
+    if (QUOTES_ONE.test(ch)) unitClass[c] = 2;
+    else if (HAN_ONE.test(ch)) unitClass[c] = 1;
+  }
+  return unitClass;
+}
+
+/** Is every unit of a token a BMP Han character? (A surrogate pair needs the regex.) */
+export function isHanToken(t: string): boolean {
+  const table = unitClasses();
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdfff) return /^\p{Script=Han}+$/u.test(t);
+    if (table[c] !== 1) return false;
+  }
+  return t.length > 0;
+}
+
 /** Han runs with positions; quotes are skipped without breaking a run (强化“四个意识”). */
 function positionedRuns(text: string): Run[] {
+  const table = unitClasses();
   const runs: Run[] = [];
-  let cur: Run = { chars: '', at: [] };
+  let start = -1; // run being built: from `at`, its characters sliced in one go where no quote interrupts
+  let at: number[] = [];
   const flush = () => {
-    if (cur.chars.length > 0) runs.push(cur);
-    cur = { chars: '', at: [] };
+    if (at.length > 0) {
+      const last = at[at.length - 1] as number;
+      // contiguous run (no quote inside): one slice instead of a concatenation per character
+      const chars = last - (at[0] as number) + 1 === at.length ? text.slice(at[0] as number, last + 1) : at.map((i) => text[i]).join('');
+      runs.push({ chars, at });
+    }
+    at = [];
+    start = -1;
   };
   for (let i = 0; i < text.length; i++) {
-    const c = text[i] as string;
-    if (QUOTES_ONE.test(c)) continue;
-    if (HAN_ONE.test(c)) {
-      cur.chars += c;
-      cur.at.push(i);
-    } else flush();
+    const k = table[text.charCodeAt(i)];
+    if (k === 2) continue;
+    if (k === 1) {
+      if (start < 0) start = i;
+      at.push(i);
+    } else if (start >= 0) flush();
   }
   flush();
   return runs;
@@ -80,20 +112,27 @@ function positionedRuns(text: string): Run[] {
 const QUOTES_ONE = /^[“”"‘’「」『』《》〈〉]$/u;
 const HAN_ONE = /^\p{Script=Han}$/u;
 
-/**
- * Call `visit(gram, runIndex, start, end)` for every n-gram that starts and ends on a jieba token
- * boundary: 推进基层党 (cut inside 党建) is a fragment, 深学细照笃行 (深/学/细/照/笃行) is not.
- */
-function eachGram(text: string, cuts: ArrayLike<number>, s: StockSettings, visit: (gram: string, run: Run, i: number, n: number) => void): void {
+/** Token boundaries as a flag per text offset. */
+function cutFlags(text: string, cuts: ArrayLike<number>): Uint8Array {
   const isCut = new Uint8Array(text.length + 1);
   for (let k = 0; k < cuts.length; k++) if ((cuts[k] as number) <= text.length) isCut[cuts[k] as number] = 1;
+  return isCut;
+}
+
+/**
+ * Call `visit(gram)` for every n-gram that starts and ends on a jieba token boundary:
+ * 推进基层党 (cut inside 党建) is a fragment, 深学细照笃行 (深/学/细/照/笃行) is not.
+ */
+function eachGram(text: string, cuts: ArrayLike<number>, s: StockSettings, visit: (gram: string) => void): void {
+  const isCut = cutFlags(text, cuts);
   for (const run of positionedRuns(text)) {
     const L = run.chars.length;
+    const at = run.at;
     for (let i = 0; i + s.minLength <= L; i++) {
-      if (!isCut[run.at[i] as number]) continue;
+      if (!isCut[at[i] as number]) continue;
       const top = Math.min(s.maxLength, L - i);
       for (let n = s.minLength; n <= top; n++) {
-        if (isCut[(run.at[i + n - 1] as number) + 1]) visit(run.chars.slice(i, i + n), run, i, n);
+        if (isCut[(at[i + n - 1] as number) + 1]) visit(run.chars.slice(i, i + n));
       }
     }
   }
@@ -166,10 +205,106 @@ interface Entry {
   first: number;
 }
 
+/**
+ * Counts per key in typed-array columns (a Map from key to row): no object per n-gram, so
+ * hundreds of thousands of grams cost little memory and no garbage collection.
+ */
+class Columns {
+  rows = new Map<string, number>();
+  df = new Uint32Array(1024);
+  occ = new Uint32Array(1024);
+  first = new Uint32Array(1024);
+  /** Last document that bumped the row: a document counts once in df. */
+  last = new Int32Array(1024).fill(-1);
+
+  get size(): number {
+    return this.rows.size;
+  }
+
+  private row(key: string, first: number): number {
+    let r = this.rows.get(key);
+    if (r === undefined) {
+      r = this.rows.size;
+      if (r === this.df.length) this.grow(r * 2);
+      this.rows.set(key, r);
+      this.df[r] = 0;
+      this.occ[r] = 0;
+      this.first[r] = first;
+      this.last[r] = -1;
+    }
+    return r;
+  }
+
+  private grow(capacity: number): void {
+    const widen = <T extends Uint32Array | Int32Array>(a: T, make: (n: number) => T): T => {
+      const b = make(capacity);
+      b.set(a);
+      return b;
+    };
+    this.df = widen(this.df, (n) => new Uint32Array(n));
+    this.occ = widen(this.occ, (n) => new Uint32Array(n));
+    this.first = widen(this.first, (n) => new Uint32Array(n));
+    this.last = widen(this.last, (n) => new Int32Array(n).fill(-1));
+  }
+
+  /** One occurrence of `key` in document `doc` (documents come in increasing order per counter). */
+  bump(key: string, doc: number): void {
+    const r = this.row(key, doc);
+    if (this.last[r] !== doc) {
+      this.last[r] = doc;
+      this.df[r] = (this.df[r] as number) + 1;
+    }
+    this.occ[r] = (this.occ[r] as number) + 1;
+  }
+
+  /** Add counts from elsewhere: sums, earliest document. */
+  add(key: string, df: number, occ: number, first: number): void {
+    const fresh = !this.rows.has(key);
+    const r = this.row(key, first);
+    this.df[r] = (this.df[r] as number) + df;
+    this.occ[r] = (this.occ[r] as number) + occ;
+    if (!fresh) this.first[r] = Math.min(this.first[r] as number, first);
+  }
+
+  get(key: string): Entry | undefined {
+    const r = this.rows.get(key);
+    return r === undefined ? undefined : { df: this.df[r] as number, occ: this.occ[r] as number, first: this.first[r] as number };
+  }
+
+  dfOf(key: string): number {
+    const r = this.rows.get(key);
+    return r === undefined ? 0 : (this.df[r] as number);
+  }
+
+  *entries(): Generator<[string, Entry]> {
+    for (const [key, r] of this.rows) yield [key, { df: this.df[r] as number, occ: this.occ[r] as number, first: this.first[r] as number }];
+  }
+
+  /** Drop the rows with df ≤ `below`, compacting the columns. */
+  dropBelow(below: number): void {
+    const rows = new Map<string, number>();
+    let w = 0;
+    for (const [key, r] of this.rows) {
+      if ((this.df[r] as number) <= below) continue;
+      this.df[w] = this.df[r] as number;
+      this.occ[w] = this.occ[r] as number;
+      this.first[w] = this.first[r] as number;
+      this.last[w] = this.last[r] as number;
+      rows.set(key, w++);
+    }
+    this.rows = rows;
+  }
+
+  pack(): CountTable['grams'] {
+    const n = this.rows.size;
+    return { keys: [...this.rows.keys()].join('\u0001'), df: this.df.slice(0, n), occ: this.occ.slice(0, n), first: this.first.slice(0, n) };
+  }
+}
+
 /** Document frequency of n-grams and 排比 shapes over a stream of documents. */
 export class PhraseCounter {
-  private readonly grams = new Map<string, Entry>();
-  private readonly parallels = new Map<string, Entry>();
+  private readonly grams = new Columns();
+  private readonly parallels = new Columns();
   private pruneBelow = 1;
   private readonly topics: Set<string>;
   documents = 0;
@@ -179,42 +314,23 @@ export class PhraseCounter {
 
   add(text: string, cuts: ArrayLike<number>, parallels: readonly ParallelRun[], docIndex: number): void {
     this.documents++;
-    for (const [g, n] of documentGrams(text, cuts, this.settings)) bump(this.grams, g, n, docIndex);
-    const counts = new Map<string, number>();
-    for (const p of parallels) counts.set(p.key, (counts.get(p.key) ?? 0) + 1);
-    for (const [key, n] of counts) bump(this.parallels, key, n, docIndex);
+    eachGram(text, cuts, this.settings, (g) => this.grams.bump(g, docIndex));
+    for (const p of parallels) this.parallels.bump(p.key, docIndex);
     if (this.grams.size > this.settings.maxTracked) this.prune();
   }
 
   /** The counts as one string and typed arrays: what a worker hands back, cheap to clone. */
   pack(): CountTable {
-    const table = (map: Map<string, Entry>) => ({
-      keys: [...map.keys()].join('\u0001'),
-      df: Uint32Array.from(map.values(), (e) => e.df),
-      occ: Uint32Array.from(map.values(), (e) => e.occ),
-      first: Uint32Array.from(map.values(), (e) => e.first),
-    });
-    return { documents: this.documents, grams: table(this.grams), parallels: table(this.parallels) };
+    return { documents: this.documents, grams: this.grams.pack(), parallels: this.parallels.pack() };
   }
 
   /** Add another counter's table (a worker's share of the corpus): sums, earliest document. */
   merge(t: CountTable): void {
     this.documents += t.documents;
-    for (const [map, part] of [[this.grams, t.grams], [this.parallels, t.parallels]] as const) {
+    for (const [columns, part] of [[this.grams, t.grams], [this.parallels, t.parallels]] as const) {
       if (part.keys === '') continue;
       const keys = part.keys.split('\u0001');
-      for (let i = 0; i < keys.length; i++) {
-        const key = keys[i] as string;
-        const e = map.get(key);
-        const df = part.df[i] ?? 0;
-        const occ = part.occ[i] ?? 0;
-        const first = part.first[i] ?? 0;
-        if (e) {
-          e.df += df;
-          e.occ += occ;
-          e.first = Math.min(e.first, first);
-        } else map.set(key, { df, occ, first });
-      }
+      for (let i = 0; i < keys.length; i++) columns.add(keys[i] as string, part.df[i] ?? 0, part.occ[i] ?? 0, part.first[i] ?? 0);
     }
     if (this.grams.size > this.settings.maxTracked) this.prune();
   }
@@ -222,7 +338,7 @@ export class PhraseCounter {
   /** Lossy counting: forget the rarest grams; a formula that recurs will come back. */
   private prune(): void {
     while (this.grams.size > this.settings.maxTracked * 0.7) {
-      for (const [g, e] of this.grams) if (e.df <= this.pruneBelow) this.grams.delete(g);
+      this.grams.dropBelow(this.pruneBelow);
       if (this.grams.size > this.settings.maxTracked * 0.7) this.pruneBelow++;
     }
   }
@@ -233,8 +349,8 @@ export class PhraseCounter {
 
   /** Is this gram a recurring formula (for density)? */
   recurring(gram: string): boolean {
-    const e = this.grams.get(gram);
-    return e !== undefined && e.df >= this.minDocuments() && e.df >= 2 && !this.topics.has(gram);
+    const df = this.grams.dfOf(gram);
+    return df >= this.minDocuments() && df >= 2 && !this.topics.has(gram);
   }
 
   /** Maximal recurring phrases: no longer gram with the same document count contains them. */
@@ -242,7 +358,7 @@ export class PhraseCounter {
     const s = this.settings;
     const min = this.minDocuments();
     const kept = new Map<string, Entry>();
-    for (const [g, e] of this.grams) if (e.df >= min && e.df >= 2) kept.set(g, e);
+    for (const [g, e] of this.grams.entries()) if (e.df >= min && e.df >= 2) kept.set(g, e);
     // a gram inside a longer recurring one with the same document count adds nothing: keep the longest
     const shadowed = new Set<string>();
     for (const [g, e] of kept) {
@@ -263,7 +379,7 @@ export class PhraseCounter {
       out.push({ phrase, family: family ?? this.family(phrase), documents: e.df, occurrences: e.occ, firstDocument: e.first });
     };
     for (const [g, e] of kept) if (!shadowed.has(g)) push(g, e);
-    for (const [key, e] of this.parallels) if (e.df >= min) push(key, e, 'parallel');
+    for (const [key, e] of this.parallels.entries()) if (e.df >= min) push(key, e, 'parallel');
     out.sort((a, b) => b.documents - a.documents || b.phrase.length - a.phrase.length || b.occurrences - a.occurrences || (a.phrase < b.phrase ? -1 : 1));
     return out;
   }
@@ -271,14 +387,6 @@ export class PhraseCounter {
   private family(phrase: string): string {
     return this.settings.families.find((f) => f.pattern.test(phrase))?.id ?? 'formula';
   }
-}
-
-function bump(map: Map<string, Entry>, key: string, n: number, doc: number): void {
-  const e = map.get(key);
-  if (e) {
-    e.df++;
-    e.occ += n;
-  } else map.set(key, { df: 1, occ: n, first: doc });
 }
 
 /** Top phrases, dropping any that lies inside a longer one already chosen. */
@@ -300,8 +408,7 @@ export function topPhrases(all: readonly StockPhrase[], top: number): StockPhras
  */
 export function density(text: string, cuts: ArrayLike<number>, counter: PhraseCounter): number {
   const s = counter.settings;
-  const isCut = new Uint8Array(text.length + 1);
-  for (let k = 0; k < cuts.length; k++) if ((cuts[k] as number) <= text.length) isCut[cuts[k] as number] = 1;
+  const isCut = cutFlags(text, cuts);
   let covered = 0;
   let total = 0;
   for (const run of positionedRuns(text)) {
