@@ -77,12 +77,20 @@ async function readDocx(file: string): Promise<string> {
   return value.replace(/\r\n?/gu, '\n').replace(/\n{2,}/gu, '\n');
 }
 
-/** Read and analyse one file; an unreadable or empty file becomes a skipped record, never a crash. */
-export async function analyzeFile(file: string, options: ProcessOptions = {}): Promise<AnyRecord> {
+/** The text of one file (a Word file through mammoth); a JianghuaError when it cannot be used. */
+export async function readDocument(file: string): Promise<string> {
+  const text = /\.docx$/iu.test(file) ? await readDocx(file) : (await readTextFile(file)).text;
+  if (text.trim() === '') throw new JianghuaError('empty', '文件是空的，没有可分析的内容', { file });
+  return text;
+}
+
+/**
+ * Read and analyse one file; an unreadable or empty file becomes a skipped record, never a crash.
+ * `reading` is the file's read already under way (so the next file loads while this one is analysed).
+ */
+export async function analyzeFile(file: string, options: ProcessOptions = {}, reading?: Promise<string>): Promise<AnyRecord> {
   try {
-    const text = /\.docx$/iu.test(file) ? await readDocx(file) : (await readTextFile(file)).text;
-    if (text.trim() === '') throw new JianghuaError('empty', '文件是空的，没有可分析的内容', { file });
-    return analyzeText(file, text, options);
+    return analyzeText(file, await (reading ?? readDocument(file)), options);
   } catch (error) {
     if (!isJianghuaError(error)) throw error;
     return { file, error: error.message };

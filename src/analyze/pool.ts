@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { analyzeFile, type AnyRecord, type ProcessOptions } from './document.js';
+import { analyzeFile, readDocument, type AnyRecord, type ProcessOptions } from './document.js';
 import type { CountTable } from './stock-phrases.js';
 
 const WORKER = new URL('./worker.js', import.meta.url);
@@ -17,10 +17,31 @@ export async function* analyzeFiles(files: readonly string[], options: ProcessOp
   const workers = Math.min(jobs, Math.floor(files.length / MIN_PER_WORKER));
   // from TypeScript sources (tests) there is no compiled worker: stay in this thread
   if (workers <= 1 || !existsSync(fileURLToPath(WORKER))) {
-    for (const file of files) yield await analyzeFile(file, options);
+    yield* inProcess(files, options);
     return;
   }
   yield* pooled(files, options, workers, onTable ?? (() => undefined));
+}
+
+/** Files read ahead in this thread: reading the next ones overlaps with analysing this one. */
+const READ_AHEAD = 4;
+
+async function* inProcess(files: readonly string[], options: ProcessOptions): AsyncGenerator<AnyRecord> {
+  const reads: Array<Promise<string>> = [];
+  const start = (i: number) => {
+    const file = files[i];
+    if (file === undefined) return;
+    const read = readDocument(file);
+    read.catch(() => undefined); // awaited (and reported) in order by analyzeFile
+    reads[i] = read;
+  };
+  for (let i = 0; i < READ_AHEAD; i++) start(i);
+  for (let i = 0; i < files.length; i++) {
+    const reading = reads[i];
+    delete reads[i];
+    start(i + READ_AHEAD);
+    yield await analyzeFile(files[i] as string, options, reading);
+  }
 }
 
 /** Tasks queued per worker: a worker never waits for the reducing thread to hand it the next file. */

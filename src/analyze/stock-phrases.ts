@@ -57,17 +57,20 @@ interface Run {
   at: number[];
 }
 
-/** Per UTF-16 unit: 1 = Han, 2 = quote. Built once from the regexes, so it agrees with them exactly. */
+/** Per UTF-16 unit: 1 = Han, 2 = quote. Built once from the same Unicode property, one regex scan. */
 let unitClass: Uint8Array | undefined;
 function unitClasses(): Uint8Array {
   if (unitClass) return unitClass;
-  unitClass = new Uint8Array(0x10000);
-  for (let c = 0; c < 0x10000; c++) {
-    const ch = String.fromCharCode(c);
-    if (QUOTES_ONE.test(ch)) unitClass[c] = 2;
-    else if (HAN_ONE.test(ch)) unitClass[c] = 1;
+  const table = new Uint8Array(0x10000);
+  let all = '';
+  for (let c = 0; c < 0x10000; c += 0x800) {
+    if (c >= 0xd800 && c <= 0xdfff) continue; // a lone surrogate is never Han
+    all += String.fromCharCode(...Array.from({ length: 0x800 }, (_, k) => c + k));
   }
-  return unitClass;
+  for (const m of all.matchAll(/\p{Script=Han}/gu)) table[m[0].charCodeAt(0)] = 1;
+  for (const q of QUOTE_CHARS) table[q.charCodeAt(0)] = 2;
+  unitClass = table;
+  return table;
 }
 
 /** Is every unit of a token a BMP Han character? (A surrogate pair needs the regex.) */
@@ -109,8 +112,7 @@ function positionedRuns(text: string): Run[] {
   return runs;
 }
 
-const QUOTES_ONE = /^[“”"‘’「」『』《》〈〉]$/u;
-const HAN_ONE = /^\p{Script=Han}$/u;
+const QUOTE_CHARS = '“”"‘’「」『』《》〈〉';
 
 /** Token boundaries as a flag per text offset. */
 function cutFlags(text: string, cuts: ArrayLike<number>): Uint8Array {
@@ -247,12 +249,16 @@ class Columns {
     this.last = widen(this.last, (n) => new Int32Array(n).fill(-1));
   }
 
-  /** One occurrence of `key` in document `doc` (documents come in increasing order per counter). */
+  /**
+   * One occurrence of `key` in document `doc`. A worker may finish its documents out of order
+   * (reads overlap), so the first document is the smallest seen, not the first counted.
+   */
   bump(key: string, doc: number): void {
     const r = this.row(key, doc);
     if (this.last[r] !== doc) {
       this.last[r] = doc;
       this.df[r] = (this.df[r] as number) + 1;
+      if (doc < (this.first[r] as number)) this.first[r] = doc;
     }
     this.occ[r] = (this.occ[r] as number) + 1;
   }
