@@ -5,7 +5,7 @@ import { parseSpeech } from '../speech/parse.js';
 import { SPEECH_KIND_LABELS } from '../speech/outline.js';
 import { documentMeta, type DocumentMeta } from './corpus.js';
 import { findProblems, type Finding } from './findings.js';
-import { loadStopwords, termCounts } from './keywords.js';
+import { loadStopwords, termCounts, type Terms } from './keywords.js';
 import { segment } from './segment.js';
 import { hanCount, loadStockSettings, parallelRuns, tokenCuts, type ParallelRun } from './stock-phrases.js';
 import { loadTaxonomy, type Taxonomy } from './taxonomy.js';
@@ -25,8 +25,11 @@ export interface DocRecord {
   parallels: ParallelRun[];
   /** Offsets of jieba token boundaries in `text`: stock phrases start and end on them. */
   cuts: ArrayLike<number> & Iterable<number>;
-  /** Term frequencies of the document's jieba tokens (stop words removed). */
-  terms: Record<string, number>;
+  /**
+   * Term frequencies of the document's jieba tokens (stop words removed). Packed (keys and a
+   * typed array) only inside analyze, between threads; records handed out are always plain.
+   */
+  terms: Terms;
   /**
    * Set by a worker that already counted this document's n-grams into its own table (handed to
    * the reducer at the end): the reducer must not count them again. Never written to JSONL.

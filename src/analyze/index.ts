@@ -7,6 +7,7 @@ import { analyzeFiles } from './pool.js';
 import type { CountTable } from './stock-phrases.js';
 import { userDictionaries } from './segment.js';
 import { loadTaxonomy } from './taxonomy.js';
+import { packTerms } from './keywords.js';
 import { availableParallelism } from 'node:os';
 
 export type { AnalyzeResult, CategorySummary, DocumentSummary, StockPhraseSummary } from './aggregate.js';
@@ -43,7 +44,7 @@ async function reduce(source: (onTable: (t: CountTable) => void) => AsyncIterabl
     for await (const record of records) {
       aggregator.add(record);
       // pass 2 needs only text, cuts, terms and 排比 runs: keep the spooled copy slim
-      spool.push(isSkipped(record) ? record : { ...record, findings: [], counted: undefined });
+      spool.push(isSkipped(record) ? record : { ...record, findings: [], counted: undefined, terms: packTerms(record.terms) });
       options.onDocument?.(record, ++done, total);
     }
     aggregator.settle();

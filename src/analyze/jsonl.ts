@@ -4,11 +4,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { JianghuaError } from '../errors.js';
-import type { AnyRecord } from './document.js';
+import { isSkipped, type AnyRecord } from './document.js';
+import { unpackTerms } from './keywords.js';
 import type { Finding } from './findings.js';
 
 /** One record per line: the --jsonl format, and what `analyze merge` reads. */
-export const toJsonLine = (record: AnyRecord): string => `${JSON.stringify(record, (key, value: unknown) => (key === 'counted' ? undefined : value instanceof Uint32Array ? Array.from(value) : value))}\n`;
+export const toJsonLine = (record: AnyRecord): string =>
+  `${JSON.stringify(isSkipped(record) ? record : { ...record, terms: unpackTerms(record.terms) }, (key, value: unknown) => (key === 'counted' ? undefined : value instanceof Uint32Array ? Array.from(value) : value))}\n`;
 
 function check(value: unknown, file: string, line: number): AnyRecord {
   const r = value as Partial<AnyRecord & { text: unknown; findings: unknown; terms: unknown }>;

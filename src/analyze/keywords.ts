@@ -30,6 +30,40 @@ export function termCounts(tokens: readonly string[], stop: Set<string>): Record
   return tf;
 }
 
+/**
+ * Term counts as one string of keys and a typed array: how they cross between threads and sit in
+ * the second-pass spool (a record with hundreds of keys is slow to clone and to deserialise).
+ */
+export interface PackedTerms {
+  keys: string;
+  counts: Uint32Array;
+}
+export type Terms = Record<string, number> | PackedTerms;
+
+const SEP = '\u0001';
+const isPacked = (t: Terms): t is PackedTerms => t.counts instanceof Uint32Array && typeof t.keys === 'string';
+
+export function packTerms(t: Terms): PackedTerms {
+  if (isPacked(t)) return t;
+  const keys = Object.keys(t);
+  return { keys: keys.join(SEP), counts: Uint32Array.from(keys, (k) => t[k] as number) };
+}
+
+/** Terms and their counts, in the record's order. */
+function termList(t: Terms): { terms: string[]; counts: ArrayLike<number> } {
+  if (isPacked(t)) return { terms: t.keys === '' ? [] : t.keys.split(SEP), counts: t.counts };
+  const terms = Object.keys(t);
+  return { terms, counts: terms.map((k) => t[k] as number) };
+}
+
+export function unpackTerms(t: Terms): Record<string, number> {
+  if (!isPacked(t)) return t;
+  const { terms, counts } = termList(t);
+  const tf = Object.create(null) as Record<string, number>;
+  terms.forEach((k, i) => (tf[k] = counts[i] as number));
+  return tf;
+}
+
 export interface Keyword {
   term: string;
   count: number;
@@ -41,20 +75,21 @@ export class KeywordCounter {
   private readonly df = new Map<string, number>();
   documents = 0;
 
-  add(tf: Record<string, number>): void {
+  add(tf: Terms): void {
     this.documents++;
-    for (const t of Object.keys(tf)) this.df.set(t, (this.df.get(t) ?? 0) + 1);
+    for (const t of termList(tf).terms) this.df.set(t, (this.df.get(t) ?? 0) + 1);
   }
 
   /**
    * The terms that set a document apart: tf · log(N / df), smoothed so that a one-document corpus
    * still ranks by frequency. Terms found in every document score 0 and are left out.
    */
-  top(tf: Record<string, number>, n: number): Keyword[] {
+  top(tf: Terms, n: number): Keyword[] {
     const N = this.documents;
-    const terms = Object.keys(tf);
-    const counts = terms.map((t) => tf[t] as number);
-    const total = counts.reduce((a, b) => a + b, 0) || 1;
+    const { terms, counts } = termList(tf);
+    let total = 0;
+    for (let i = 0; i < counts.length; i++) total += counts[i] as number;
+    total ||= 1;
     // unrounded scores first; only terms that can round into the top n are rounded and sorted
     const raw = new Float64Array(terms.length);
     let m = 0;

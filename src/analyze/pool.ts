@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { analyzeFile, readDocument, type AnyRecord, type ProcessOptions } from './document.js';
+import { unpackTerms } from './keywords.js';
+import { analyzeFile, isSkipped, readDocument, type AnyRecord, type ProcessOptions } from './document.js';
 import type { CountTable } from './stock-phrases.js';
 
 const WORKER = new URL('./worker.js', import.meta.url);
@@ -20,7 +21,9 @@ export async function* analyzeFiles(files: readonly string[], options: ProcessOp
     yield* inProcess(files, options);
     return;
   }
-  yield* pooled(files, options, workers, onTable ?? (() => undefined));
+  // workers pack term counts; a caller that does not reduce (--jsonl) gets plain records
+  if (onTable) yield* pooled(files, options, workers, onTable);
+  else for await (const record of pooled(files, options, workers, () => undefined)) yield isSkipped(record) ? record : { ...record, terms: unpackTerms(record.terms) };
 }
 
 /** Files read ahead in this thread: reading the next ones overlaps with analysing this one. */

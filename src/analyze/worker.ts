@@ -1,5 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { analyzeFile, isSkipped, type ProcessOptions } from './document.js';
+import { packTerms } from './keywords.js';
 import { loadStockSettings, PhraseCounter } from './stock-phrases.js';
 
 /**
@@ -19,6 +20,7 @@ parentPort?.on('message', (msg: { index: number; file: string } | { finish: true
       if (!isSkipped(record)) {
         counter.add(record.text, record.cuts, record.parallels, msg.index);
         record.counted = true;
+        record.terms = packTerms(record.terms);
       }
       parentPort?.postMessage({ index: msg.index, record });
     },
