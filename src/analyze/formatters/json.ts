@@ -11,19 +11,36 @@ const nested = (value: unknown, depth: number) => JSON.stringify(value, null, 2)
 
 /**
  * The same JSON, written piece by piece with the findings streamed from disk, so that a corpus
- * of any size never needs its whole report in memory (formatJson's output, byte for byte).
+ * of any size never needs its whole report in memory (formatJson's output, byte for byte). Every
+ * array is written an element at a time: one string of 10,000 documents' keywords costs more
+ * memory than the whole analysis.
  */
 export async function writeJson(r: AnalyzeResult, findings: AsyncIterable<Finding>, write: (chunk: string) => void): Promise<void> {
-  write(`{\n  "documents": ${nested(r.documents, 1)},\n  "categories": ${nested(r.categories, 1)},\n  "findings": [`);
-  let first = true;
   let buffer = '';
-  for await (const f of findings) {
-    buffer += `${first ? '' : ','}\n    ${nested(f, 2)}`;
-    first = false;
+  const put = (chunk: string) => {
+    buffer += chunk;
     if (buffer.length > 1 << 16) {
       write(buffer);
       buffer = '';
     }
-  }
-  write(`${buffer}${first ? ']' : '\n  ]'},\n  "stockPhrases": ${nested(r.stockPhrases, 1)},\n  "keywords": ${nested(r.keywords, 1)}\n}\n`);
+  };
+  // JSON.stringify(array, null, 2) nested one level deep, element by element
+  const array = async (items: Iterable<unknown> | AsyncIterable<unknown>) => {
+    let first = true;
+    put('[');
+    for await (const item of items) {
+      put(`${first ? '' : ','}\n    ${nested(item, 2)}`);
+      first = false;
+    }
+    put(first ? ']' : '\n  ]');
+  };
+  put('{\n  "documents": ');
+  await array(r.documents);
+  put(`,\n  "categories": ${nested(r.categories, 1)},\n  "findings": `);
+  await array(findings);
+  put(',\n  "stockPhrases": ');
+  await array(r.stockPhrases);
+  put(',\n  "keywords": ');
+  await array(r.keywords);
+  write(`${buffer}\n}\n`);
 }
