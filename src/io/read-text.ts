@@ -110,6 +110,14 @@ function utf8Damage(buf: Uint8Array): { valid: number; invalid: number } {
  * Decode a speech file: BOMs first, then strict UTF-8, then UTF-16 without BOM,
  * then GB18030 (a superset of GBK and GB2312). Binary data is an error naming the file.
  */
+function tryUtf8(buf: Uint8Array): string | undefined {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(buf);
+  } catch {
+    return undefined;
+  }
+}
+
 export function decodeText(buf: Uint8Array, file = '<输入>'): DecodedText {
   if (buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) {
     return { text: new TextDecoder('utf-8').decode(buf.subarray(3)), encoding: 'utf-8-bom' };
@@ -123,6 +131,12 @@ export function decodeText(buf: Uint8Array, file = '<输入>'): DecodedText {
   for (const [kind, bytes] of MAGIC) {
     if (startsWith(buf, bytes)) throw new JianghuaError('binary', `不是文本文件（看起来是 ${kind} 文件），无法读取`, { file });
   }
+  // the common case first: without NUL bytes, text that is valid UTF-8 is UTF-8 (UTF-16 CJK never is, past a few characters)
+  const strictUtf8 = buf.includes(0) ? undefined : tryUtf8(buf);
+  if (strictUtf8 !== undefined) {
+    if (controlShare(strictUtf8) > 0.01) throw new JianghuaError('binary', '不是文本文件（控制字符过多），无法读取', { file });
+    return { text: strictUtf8, encoding: 'utf-8' };
+  }
   const utf16 = sniffUtf16(buf);
   if (utf16) {
     const text = iconv.decode(Buffer.from(buf), utf16);
@@ -130,13 +144,6 @@ export function decodeText(buf: Uint8Array, file = '<输入>'): DecodedText {
     return { text, encoding: utf16 };
   }
   if (buf.includes(0)) throw new JianghuaError('binary', '不是文本文件（含有 NUL 字节），无法读取', { file });
-  try {
-    const text = new TextDecoder('utf-8', { fatal: true }).decode(buf);
-    if (controlShare(text) > 0.01) throw new JianghuaError('binary', '不是文本文件（控制字符过多），无法读取', { file });
-    return { text, encoding: 'utf-8' };
-  } catch (error) {
-    if (error instanceof JianghuaError) throw error;
-  }
   const damage = utf8Damage(buf);
   if (damage.valid >= 20 && damage.invalid * 50 <= damage.valid) {
     const text = new TextDecoder('utf-8').decode(buf);
