@@ -12,6 +12,7 @@ import { registerOutline } from './outline.js';
 import { registerSchema } from './schema.js';
 import { registerStats } from './stats.js';
 import { registerTemplates } from './templates.js';
+import { translateUsageError } from './usage-errors.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -31,6 +32,7 @@ export function buildProgram(io: CliIO): Command {
     .configureOutput({
       writeOut: (s) => void io.stdout.write(s),
       writeErr: (s) => void io.stderr.write(s),
+      outputError: (s, write) => write(translateUsageError(s)),
     });
   for (const register of COMMANDS) register(program, io);
   for (const command of program.commands) {

@@ -132,8 +132,18 @@ describe('the program', () => {
     expect(sub.stdout).toContain('--format');
   });
 
-  it('exits 2 on an unknown command or option', async () => {
-    expect((await runCli(['frobnicate'])).code).toBe(2);
-    expect((await runCli(['outline', '--bogus', 'x.txt'])).code).toBe(2);
+  it('exits 2 on a usage error, explained in Chinese', async () => {
+    const cases: Array<[string[], string]> = [
+      [['frobnicate'], '错误：未知命令 frobnicate'],
+      [['outline', '--bogus', 'x.txt'], '错误：未知选项 --bogus'],
+      [['outline'], '错误：缺少参数 <file>'],
+      [['outline', 'x.txt', '--format', 'xml'], '错误：选项 -f, --format <format> 的取值 xml 无效，可选：text, json'],
+      [['stats', '--formt', 'json', 'x'], '错误：未知选项 --formt（是不是 --format？）'],
+    ];
+    for (const [args, message] of cases) {
+      const { code, stderr } = await runCli(args);
+      expect(code).toBe(2);
+      expect(stderr.split('\n')[0]).toBe(message);
+    }
   });
 });
