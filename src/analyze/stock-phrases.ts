@@ -114,9 +114,14 @@ function positionedRuns(text: string): Run[] {
 
 const QUOTE_CHARS = '“”"‘’「」『』《》〈〉';
 
-/** Token boundaries as a flag per text offset. */
+/** Scratch flags reused across documents: a fresh off-heap array per document piles up until GC. */
+let flags = new Uint8Array(1 << 14);
+
+/** Token boundaries as a flag per text offset (valid until the next call). */
 function cutFlags(text: string, cuts: ArrayLike<number>): Uint8Array {
-  const isCut = new Uint8Array(text.length + 1);
+  if (flags.length < text.length + 1) flags = new Uint8Array(Math.max(text.length + 1, flags.length * 2));
+  const isCut = flags;
+  isCut.fill(0, 0, text.length + 1);
   for (let k = 0; k < cuts.length; k++) if ((cuts[k] as number) <= text.length) isCut[cuts[k] as number] = 1;
   return isCut;
 }
