@@ -127,19 +127,23 @@ function cutFlags(text: string, cuts: ArrayLike<number>): Uint8Array {
 }
 
 /**
- * Call `visit(gram)` for every n-gram that starts and ends on a jieba token boundary:
- * 推进基层党 (cut inside 党建) is a fragment, 深学细照笃行 (深/学/细/照/笃行) is not.
+ * Call `visit(chars, i, n, hash)` for every n-gram `chars[i, i + n)` of a Han run that starts and
+ * ends on a jieba token boundary: 推进基层党 (cut inside 党建) is a fragment, 深学细照笃行
+ * (深/学/细/照/笃行) is not. The hash grows with the window, so no gram is sliced to be looked up.
  */
-function eachGram(text: string, cuts: ArrayLike<number>, s: StockSettings, visit: (gram: string) => void): void {
+function eachGram(text: string, cuts: ArrayLike<number>, s: StockSettings, visit: (chars: string, i: number, n: number, hash: number) => void): void {
   const isCut = cutFlags(text, cuts);
   for (const run of positionedRuns(text)) {
-    const L = run.chars.length;
+    const chars = run.chars;
+    const L = chars.length;
     const at = run.at;
     for (let i = 0; i + s.minLength <= L; i++) {
       if (!isCut[at[i] as number]) continue;
       const top = Math.min(s.maxLength, L - i);
-      for (let n = s.minLength; n <= top; n++) {
-        if (isCut[(at[i + n - 1] as number) + 1]) visit(run.chars.slice(i, i + n));
+      let h = FNV_SEED;
+      for (let n = 1; n <= top; n++) {
+        h = fnv(h, chars.charCodeAt(i + n - 1));
+        if (n >= s.minLength && isCut[(at[i + n - 1] as number) + 1]) visit(chars, i, n, h);
       }
     }
   }
@@ -148,7 +152,10 @@ function eachGram(text: string, cuts: ArrayLike<number>, s: StockSettings, visit
 /** Distinct n-grams of one document with their occurrence counts. */
 export function documentGrams(text: string, cuts: ArrayLike<number>, s: StockSettings): Map<string, number> {
   const grams = new Map<string, number>();
-  eachGram(text, cuts, s, (g) => grams.set(g, (grams.get(g) ?? 0) + 1));
+  eachGram(text, cuts, s, (chars, i, n) => {
+    const g = chars.slice(i, i + n);
+    grams.set(g, (grams.get(g) ?? 0) + 1);
+  });
   return grams;
 }
 
@@ -212,34 +219,76 @@ interface Entry {
   first: number;
 }
 
+/** FNV-1a over UTF-16 units: the hash of a gram, computed as its window grows (no slice needed). */
+const FNV_SEED = 0x811c9dc5;
+const fnv = (h: number, unit: number): number => Math.imul(h ^ unit, 0x01000193);
+function hashOf(key: string): number {
+  let h = FNV_SEED;
+  for (let k = 0; k < key.length; k++) h = fnv(h, key.charCodeAt(k));
+  return h;
+}
+
 /**
- * Counts per key in typed-array columns (a Map from key to row): no object per n-gram, so
- * hundreds of thousands of grams cost little memory and no garbage collection.
+ * Counts per key in typed-array columns, found through an open-addressing table of 32-bit hashes
+ * whose hits are checked against the key's characters: a window of a run is looked up without
+ * slicing it into a string (only a new key is sliced), and exactness does not rest on the hash.
  */
 class Columns {
-  rows = new Map<string, number>();
+  /** Row → key, in insertion order. */
+  keys: string[] = [];
+  hashes = new Int32Array(1024);
   df = new Uint32Array(1024);
   occ = new Uint32Array(1024);
   first = new Uint32Array(1024);
   /** Last document that bumped the row: a document counts once in df. */
   last = new Int32Array(1024).fill(-1);
+  /** Open addressing: 0 = empty, else row + 1. */
+  private slots = new Int32Array(2048);
 
   get size(): number {
-    return this.rows.size;
+    return this.keys.length;
   }
 
-  private row(key: string, first: number): number {
-    let r = this.rows.get(key);
-    if (r === undefined) {
-      r = this.rows.size;
-      if (r === this.df.length) this.grow(r * 2);
-      this.rows.set(key, r);
-      this.df[r] = 0;
-      this.occ[r] = 0;
-      this.first[r] = first;
-      this.last[r] = -1;
+  /** The row of the key `chars[i, i + n)` with hash `h`, or -1. */
+  private find(chars: string, i: number, n: number, h: number): number {
+    const mask = this.slots.length - 1;
+    for (let slot = h & mask; ; slot = (slot + 1) & mask) {
+      const v = this.slots[slot] as number;
+      if (v === 0) return -1;
+      const r = v - 1;
+      if (this.hashes[r] !== h) continue;
+      const key = this.keys[r] as string;
+      if (key.length !== n) continue;
+      let k = 0;
+      while (k < n && key.charCodeAt(k) === chars.charCodeAt(i + k)) k++;
+      if (k === n) return r;
     }
+  }
+
+  private place(r: number, h: number): void {
+    const mask = this.slots.length - 1;
+    let slot = h & mask;
+    while (this.slots[slot] !== 0) slot = (slot + 1) & mask;
+    this.slots[slot] = r + 1;
+  }
+
+  private create(key: string, h: number, first: number): number {
+    const r = this.keys.length;
+    if (r === this.df.length) this.grow(r * 2);
+    this.keys.push(key);
+    this.hashes[r] = h;
+    this.df[r] = 0;
+    this.occ[r] = 0;
+    this.first[r] = first;
+    this.last[r] = -1;
+    if ((r + 1) * 2 > this.slots.length) this.rehash(this.slots.length * 2);
+    else this.place(r, h);
     return r;
+  }
+
+  private rehash(size: number): void {
+    this.slots = new Int32Array(size);
+    for (let r = 0; r < this.keys.length; r++) this.place(r, this.hashes[r] as number);
   }
 
   private grow(capacity: number): void {
@@ -248,6 +297,7 @@ class Columns {
       b.set(a);
       return b;
     };
+    this.hashes = widen(this.hashes, (n) => new Int32Array(n));
     this.df = widen(this.df, (n) => new Uint32Array(n));
     this.occ = widen(this.occ, (n) => new Uint32Array(n));
     this.first = widen(this.first, (n) => new Uint32Array(n));
@@ -255,11 +305,12 @@ class Columns {
   }
 
   /**
-   * One occurrence of `key` in document `doc`. A worker may finish its documents out of order
-   * (reads overlap), so the first document is the smallest seen, not the first counted.
+   * One occurrence of `chars[i, i + n)` (hash `h`) in document `doc`. A worker may finish its
+   * documents out of order (reads overlap), so the first document is the smallest seen.
    */
-  bump(key: string, doc: number): void {
-    const r = this.row(key, doc);
+  bumpAt(chars: string, i: number, n: number, h: number, doc: number): void {
+    let r = this.find(chars, i, n, h);
+    if (r < 0) r = this.create(chars.slice(i, i + n), h, doc);
     if (this.last[r] !== doc) {
       this.last[r] = doc;
       this.df[r] = (this.df[r] as number) + 1;
@@ -268,47 +319,49 @@ class Columns {
     this.occ[r] = (this.occ[r] as number) + 1;
   }
 
+  bump(key: string, doc: number): void {
+    this.bumpAt(key, 0, key.length, hashOf(key), doc);
+  }
+
   /** Add counts from elsewhere: sums, earliest document. */
   add(key: string, df: number, occ: number, first: number): void {
-    const fresh = !this.rows.has(key);
-    const r = this.row(key, first);
+    const h = hashOf(key);
+    let r = this.find(key, 0, key.length, h);
+    if (r < 0) r = this.create(key, h, first);
+    else this.first[r] = Math.min(this.first[r] as number, first);
     this.df[r] = (this.df[r] as number) + df;
     this.occ[r] = (this.occ[r] as number) + occ;
-    if (!fresh) this.first[r] = Math.min(this.first[r] as number, first);
   }
 
-  get(key: string): Entry | undefined {
-    const r = this.rows.get(key);
-    return r === undefined ? undefined : { df: this.df[r] as number, occ: this.occ[r] as number, first: this.first[r] as number };
-  }
-
-  dfOf(key: string): number {
-    const r = this.rows.get(key);
-    return r === undefined ? 0 : (this.df[r] as number);
+  dfAt(chars: string, i: number, n: number, h: number): number {
+    const r = this.find(chars, i, n, h);
+    return r < 0 ? 0 : (this.df[r] as number);
   }
 
   *entries(): Generator<[string, Entry]> {
-    for (const [key, r] of this.rows) yield [key, { df: this.df[r] as number, occ: this.occ[r] as number, first: this.first[r] as number }];
+    for (let r = 0; r < this.keys.length; r++) yield [this.keys[r] as string, { df: this.df[r] as number, occ: this.occ[r] as number, first: this.first[r] as number }];
   }
 
   /** Drop the rows with df ≤ `below`, compacting the columns. */
   dropBelow(below: number): void {
-    const rows = new Map<string, number>();
-    let w = 0;
-    for (const [key, r] of this.rows) {
+    const keys: string[] = [];
+    for (let r = 0; r < this.keys.length; r++) {
       if ((this.df[r] as number) <= below) continue;
+      const w = keys.length;
+      keys.push(this.keys[r] as string);
+      this.hashes[w] = this.hashes[r] as number;
       this.df[w] = this.df[r] as number;
       this.occ[w] = this.occ[r] as number;
       this.first[w] = this.first[r] as number;
       this.last[w] = this.last[r] as number;
-      rows.set(key, w++);
     }
-    this.rows = rows;
+    this.keys = keys;
+    this.rehash(this.slots.length);
   }
 
   pack(): CountTable['grams'] {
-    const n = this.rows.size;
-    return { keys: [...this.rows.keys()].join('\u0001'), df: this.df.slice(0, n), occ: this.occ.slice(0, n), first: this.first.slice(0, n) };
+    const n = this.keys.length;
+    return { keys: this.keys.join('\u0001'), df: this.df.slice(0, n), occ: this.occ.slice(0, n), first: this.first.slice(0, n) };
   }
 }
 
@@ -325,7 +378,8 @@ export class PhraseCounter {
 
   add(text: string, cuts: ArrayLike<number>, parallels: readonly ParallelRun[], docIndex: number): void {
     this.documents++;
-    eachGram(text, cuts, this.settings, (g) => this.grams.bump(g, docIndex));
+    const grams = this.grams;
+    eachGram(text, cuts, this.settings, (chars, i, n, h) => grams.bumpAt(chars, i, n, h, docIndex));
     for (const p of parallels) this.parallels.bump(p.key, docIndex);
     if (this.grams.size > this.settings.maxTracked) this.prune();
   }
@@ -360,8 +414,13 @@ export class PhraseCounter {
 
   /** Is this gram a recurring formula (for density)? */
   recurring(gram: string): boolean {
-    const df = this.grams.dfOf(gram);
-    return df >= this.minDocuments() && df >= 2 && !this.topics.has(gram);
+    return this.recurringAt(gram, 0, gram.length, hashOf(gram));
+  }
+
+  /** The same for `chars[i, i + n)` with its hash (no slice unless it is recurring). */
+  recurringAt(chars: string, i: number, n: number, h: number): boolean {
+    const df = this.grams.dfAt(chars, i, n, h);
+    return df >= this.minDocuments() && df >= 2 && !this.topics.has(chars.slice(i, i + n));
   }
 
   /** Maximal recurring phrases: no longer gram with the same document count contains them. */
@@ -420,6 +479,7 @@ export function topPhrases(all: readonly StockPhrase[], top: number): StockPhras
 export function density(text: string, cuts: ArrayLike<number>, counter: PhraseCounter): number {
   const s = counter.settings;
   const isCut = cutFlags(text, cuts);
+  const hashes = new Int32Array(s.maxLength + 1); // hash of each window length from one start
   let covered = 0;
   let total = 0;
   for (const run of positionedRuns(text)) {
@@ -428,8 +488,11 @@ export function density(text: string, cuts: ArrayLike<number>, counter: PhraseCo
     let reach = 0; // run positions below reach are covered
     for (let i = 0; i + s.minLength <= L; i++) {
       if (!isCut[run.at[i] as number]) continue;
-      for (let n = Math.min(s.maxLength, L - i); n >= s.minLength && i + n > reach; n--) {
-        if (isCut[(run.at[i + n - 1] as number) + 1] && counter.recurring(run.chars.slice(i, i + n))) {
+      const top = Math.min(s.maxLength, L - i);
+      let h = FNV_SEED;
+      for (let n = 1; n <= top; n++) hashes[n] = h = fnv(h, run.chars.charCodeAt(i + n - 1));
+      for (let n = top; n >= s.minLength && i + n > reach; n--) {
+        if (isCut[(run.at[i + n - 1] as number) + 1] && counter.recurringAt(run.chars, i, n, hashes[n] as number)) {
           covered += i + n - Math.max(i, reach);
           reach = i + n;
           break;
