@@ -1,9 +1,9 @@
 import type { Command } from '@commander-js/extra-typings';
 import { InvalidArgumentError, Option } from '@commander-js/extra-typings';
-import { closeSync, existsSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { JianghuaError } from '../errors.js';
 import { failIfNothingRead } from './skipped.js';
-import { pendingTempFiles, writeFileAtomic } from '../io/write-atomic.js';
+import { openAtomicWriter, writeFileAtomic } from '../io/write-atomic.js';
 import { GROUP_FIELDS } from '../analyze/corpus.js';
 import type { AnalyzeOptions, AnalyzeResult, AnyRecord } from '../analyze/index.js';
 import { paint, progressEnabled, type CliIO } from './io.js';
@@ -92,16 +92,16 @@ export function registerAnalyze(program: Command, io: CliIO): void {
       try {
         if (options.jsonl && !merge) {
           const { toJsonLine } = await import('../analyze/jsonl.js');
-          const out = openOutput(options.output, io);
+          const out = await openOutput(options.output, io, Boolean(options.force));
           try {
             let done = 0;
             for await (const record of analyzeRecords(inputs, analyzeOptions)) {
               progress.onDocument(record, ++done, 0);
               out.write(toJsonLine(record));
             }
-            out.close();
+            await out.close();
           } catch (error) {
-            out.abort();
+            await out.abort();
             throw error;
           }
           return;
@@ -112,12 +112,12 @@ export function registerAnalyze(program: Command, io: CliIO): void {
           failIfNothingRead(run.result.documents);
           if (options.format === 'json') {
             const { writeJson } = await import('../analyze/formatters/json.js');
-            const out = openOutput(options.output, io);
+            const out = await openOutput(options.output, io, Boolean(options.force));
             try {
               await writeJson(run.result, run.findings(), out.write);
-              out.close();
+              await out.close();
             } catch (error) {
-              out.abort();
+              await out.abort();
               throw error;
             }
             return;
@@ -125,7 +125,7 @@ export function registerAnalyze(program: Command, io: CliIO): void {
           // the page lists every clause; the other formats need only the counts
           if (options.format === 'html') for await (const f of run.findings()) run.result.findings.push(f);
           const text = await render(run.result, options.format, io);
-          if (options.output) await writeFileAtomic(options.output, text, { force: true });
+          if (options.output) await writeFileAtomic(options.output, text, { force: Boolean(options.force) });
           else io.stdout.write(text);
         } finally {
           run.dispose();
@@ -136,32 +136,9 @@ export function registerAnalyze(program: Command, io: CliIO): void {
     });
 }
 
-/** A streamed output: stdout, or a temp file renamed onto -o once complete (never half a file). */
-function openOutput(output: string | undefined, io: CliIO) {
-  if (!output) return { write: (s: string) => void io.stdout.write(s), close: () => undefined, abort: () => undefined };
-  const temp = `${output}.${process.pid}.tmp`;
-  let fd: number;
-  try {
-    fd = openSync(temp, 'w');
-  } catch (error) {
-    throw new JianghuaError('usage', `无法写出文件（${(error as NodeJS.ErrnoException).code ?? String(error)}）`, { file: output }, { cause: error });
-  }
-  pendingTempFiles.add(temp);
-  return {
-    write: (s: string) => void writeSync(fd, s),
-    close: () => {
-      closeSync(fd);
-      renameSync(temp, output);
-      pendingTempFiles.delete(temp);
-    },
-    abort: () => {
-      try {
-        closeSync(fd);
-      } catch {
-        // already closed
-      }
-      rmSync(temp, { force: true });
-      pendingTempFiles.delete(temp);
-    },
-  };
+/** A streamed output: stdout, or an atomic writer that puts the file at -o only once complete. */
+async function openOutput(output: string | undefined, io: CliIO, force: boolean) {
+  if (!output) return { write: (s: string) => void io.stdout.write(s), close: async () => undefined, abort: async () => undefined };
+  const writer = await openAtomicWriter(output, { force });
+  return { write: (s: string) => writer.write(s), close: () => writer.commit(), abort: () => writer.abort() };
 }

@@ -1,3 +1,4 @@
+import { closeSync, fsyncSync, openSync, writeSync } from 'node:fs';
 import { link, open, rename, unlink, stat, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -60,11 +61,14 @@ async function place(temp: string, target: string, force: boolean): Promise<void
   await rename(temp, target);
 }
 
-/**
- * Write a file atomically: a temp file in the same folder, fsync, then rename (or link) onto the target.
- * An interrupted run leaves either the old file or the new one, never half of one, and no temp file.
- */
-export async function writeFileAtomic(target: string, data: string | Uint8Array, options: WriteOptions = {}): Promise<void> {
+interface Prepared {
+  temp: string;
+  /** Permissions of the file being replaced, kept by its replacement. */
+  mode: number;
+}
+
+/** The checks every write makes before it starts, and a fresh temp name in the target's folder. */
+async function prepare(target: string, options: WriteOptions): Promise<Prepared> {
   const dir = path.dirname(path.resolve(target));
   const info = await stat(dir).catch(() => undefined);
   if (!info?.isDirectory()) throw new JianghuaError('not-found', `输出目录不存在：${path.dirname(target)}`, { file: target });
@@ -74,26 +78,96 @@ export async function writeFileAtomic(target: string, data: string | Uint8Array,
   else if (existing && !options.force) throw new JianghuaError('exists', EXISTS_MESSAGE, { file: target });
   const temp = path.join(dir, `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   pendingTempFiles.add(temp);
+  return { temp, mode: existing ? existing.mode & 0o777 : 0o666 };
+}
+
+/** Swap the finished temp file in: after re-checking an edited file, or without clobbering unless forced. */
+async function finish(temp: string, target: string, options: WriteOptions): Promise<void> {
+  if (options.original !== undefined) {
+    // re-check just before the swap: an editor may have saved while we were fixing
+    await checkUnchanged(target, options.original);
+    await rename(temp, target);
+  } else {
+    await place(temp, target, Boolean(options.force));
+  }
+}
+
+/**
+ * Write a file atomically: a temp file in the same folder, fsync, then rename (or link) onto the target.
+ * An interrupted run leaves either the old file or the new one, never half of one, and no temp file.
+ */
+export async function writeFileAtomic(target: string, data: string | Uint8Array, options: WriteOptions = {}): Promise<void> {
+  const { temp, mode } = await prepare(target, options);
   try {
     // 'wx': never reuse a temp file another process might be writing
-    const handle = await open(temp, 'wx', existing ? existing.mode & 0o777 : 0o666);
+    const handle = await open(temp, 'wx', mode);
     try {
       await handle.writeFile(data);
       await handle.sync();
     } finally {
       await handle.close();
     }
-    if (options.original !== undefined) {
-      // re-check just before the swap: an editor may have saved while we were fixing
-      await checkUnchanged(target, options.original);
-      await rename(temp, target);
-    } else {
-      await place(temp, target, Boolean(options.force));
-    }
+    await finish(temp, target, options);
   } catch (error) {
     await unlink(temp).catch(() => undefined);
     throw writeError(error, target);
   } finally {
     pendingTempFiles.delete(temp);
   }
+}
+
+/** Output written piece by piece (a streamed report): nothing reaches the target before `commit`. */
+export interface AtomicWriter {
+  write(chunk: string | Uint8Array): void;
+  commit(): Promise<void>;
+  /** Remove the temp file; the target is left as it was. Safe to call after a failed commit. */
+  abort(): Promise<void>;
+}
+
+/** Like writeFileAtomic, for output produced in pieces by synchronous code. */
+export async function openAtomicWriter(target: string, options: WriteOptions = {}): Promise<AtomicWriter> {
+  const { temp, mode } = await prepare(target, options);
+  let fd: number | undefined;
+  try {
+    fd = openSync(temp, 'wx', mode);
+  } catch (error) {
+    pendingTempFiles.delete(temp);
+    throw writeError(error, target);
+  }
+  const close = () => {
+    if (fd !== undefined) closeSync(fd);
+    fd = undefined;
+  };
+  const discard = async () => {
+    try {
+      close();
+    } catch {
+      // already failed; the temp file goes anyway
+    }
+    await unlink(temp).catch(() => undefined);
+    pendingTempFiles.delete(temp);
+  };
+  return {
+    write(chunk) {
+      if (fd === undefined) throw new JianghuaError('usage', '输出已结束，不能再写入', { file: target });
+      const buf = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+      try {
+        for (let done = 0; done < buf.length; ) done += writeSync(fd, buf, done, buf.length - done);
+      } catch (error) {
+        throw writeError(error, target);
+      }
+    },
+    async commit() {
+      try {
+        if (fd !== undefined) fsyncSync(fd);
+        close();
+        await finish(temp, target, options);
+        pendingTempFiles.delete(temp);
+      } catch (error) {
+        await discard();
+        throw writeError(error, target);
+      }
+    },
+    abort: discard,
+  };
 }

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { writeFileAtomic } from '../../src/io/write-atomic.js';
+import { openAtomicWriter, writeFileAtomic } from '../../src/io/write-atomic.js';
 import { ROOT } from '../helpers/cli.js';
 import { tmp } from './tmp.js';
 
@@ -106,5 +106,42 @@ describe('two processes writing the same output (needs npm run build)', () => {
     expect(content.length).toBe(2 * 1024 * 1024);
     expect(new Set(content).size).toBe(1);
     expect(listing(dir)).toEqual(['out.txt']);
+  });
+});
+
+describe('openAtomicWriter (streamed output, e.g. analyze -o)', () => {
+  it('shows nothing at the target until commit, then the whole output', async () => {
+    const dir = tmp();
+    const target = path.join(dir, 'report.json');
+    const writer = await openAtomicWriter(target);
+    writer.write('{"a":');
+    writer.write(Buffer.from('"讲话"}'));
+    expect(readdirSync(dir).filter((f) => !f.endsWith('.tmp'))).toEqual([]);
+    await writer.commit();
+    expect(readFileSync(target, 'utf8')).toBe('{"a":"讲话"}');
+    expect(readdirSync(dir)).toEqual(['report.json']);
+  });
+
+  it('refuses at commit a file that appeared during the run, keeps it, and leaves no temp file', async () => {
+    const dir = tmp();
+    const target = path.join(dir, 'report.json');
+    const writer = await openAtomicWriter(target);
+    writer.write('mine');
+    writeFileSync(target, 'theirs');
+    const error = await failure(writer.commit());
+    expect(error.code).toBe('exists');
+    expect(readFileSync(target, 'utf8')).toBe('theirs');
+    expect(readdirSync(dir)).toEqual(['report.json']);
+  });
+
+  it('abort removes the temp file and leaves the target untouched', async () => {
+    const dir = tmp();
+    const target = path.join(dir, 'report.json');
+    writeFileSync(target, 'old');
+    const writer = await openAtomicWriter(target, { force: true });
+    writer.write('half');
+    await writer.abort();
+    expect(readFileSync(target, 'utf8')).toBe('old');
+    expect(readdirSync(dir)).toEqual(['report.json']);
   });
 });
