@@ -1,13 +1,14 @@
-import { readTextFile } from '../io/read-text.js';
+import { readTextFile, requireContent } from '../io/read-text.js';
 import { isJianghuaError, JianghuaError } from '../errors.js';
 import { loadLexicon } from '../speech/lexicon.js';
 import { parseSpeech } from '../speech/parse.js';
+import { countHan } from '../speech/text.js';
 import { SPEECH_KIND_LABELS } from '../speech/outline.js';
 import { documentMeta, type DocumentMeta } from './corpus.js';
 import { findProblems, type Finding } from './findings.js';
 import { loadStopwords, termCounts, type Terms } from './keywords.js';
 import { segment } from './segment.js';
-import { hanCount, loadStockSettings, parallelRuns, tokenCuts, type ParallelRun } from './stock-phrases.js';
+import { loadStockSettings, parallelRuns, tokenCuts, type ParallelRun } from './stock-phrases.js';
 import { loadTaxonomy, type Taxonomy } from './taxonomy.js';
 
 /**
@@ -65,7 +66,7 @@ export function analyzeText(file: string, text: string, options: ProcessOptions 
   const terms = termCounts(tokens, loadStopwords());
   const meta = documentMeta(file, speech.title?.text);
   meta.kind ??= SPEECH_KIND_LABELS[speech.kind]; // corpus.yaml wins over the parser's guess
-  return { file, meta, chars: hanCount(speech.text), findings, text: speech.text, cuts: tokenCuts(tokens), parallels: parallelRuns(speech.text, loadStockSettings()), terms };
+  return { file, meta, chars: countHan(speech.text), findings, text: speech.text, cuts: tokenCuts(tokens), parallels: parallelRuns(speech.text, loadStockSettings()), terms };
 }
 
 /** The text of a Word file, one paragraph a line (mammoth, loaded only when a .docx comes along). */
@@ -82,9 +83,7 @@ async function readDocx(file: string): Promise<string> {
 
 /** The text of one file (a Word file through mammoth); a JianghuaError when it cannot be used. */
 export async function readDocument(file: string): Promise<string> {
-  const text = /\.docx$/iu.test(file) ? await readDocx(file) : (await readTextFile(file)).text;
-  if (text.trim() === '') throw new JianghuaError('empty', '文件是空的，没有可分析的内容', { file });
-  return text;
+  return requireContent(/\.docx$/iu.test(file) ? await readDocx(file) : (await readTextFile(file)).text, file);
 }
 
 /**

@@ -31,16 +31,6 @@ export function loadStockSettings(): StockSettings {
 }
 
 const QUOTES = /[“”"‘’「」『』《》〈〉]/gu;
-const NOT_HAN = /[^\p{Script=Han}]+/u;
-
-/** Han runs of a text: quotes dropped (formulas span them), everything else (、 too) a boundary. */
-export function hanRuns(text: string): string[] {
-  return text.replace(QUOTES, '').split(NOT_HAN).filter((r) => r.length > 0);
-}
-
-export function hanCount(text: string): number {
-  return hanRuns(text).reduce((n, r) => n + r.length, 0);
-}
 
 /** Token boundaries (offsets where a jieba token starts, plus the end) of a text. */
 export function tokenCuts(tokens: readonly string[]): Uint32Array {

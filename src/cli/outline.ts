@@ -1,7 +1,6 @@
 import type { Command } from '@commander-js/extra-typings';
 import { Option } from '@commander-js/extra-typings';
-import { readTextFile } from '../io/read-text.js';
-import { JianghuaError } from '../errors.js';
+import { readTextFile, requireContent } from '../io/read-text.js';
 import { formatOutline, outline, parseSpeech } from '../speech/index.js';
 import type { SectionKind } from '../speech/types.js';
 import { paint, type CliIO } from './io.js';
@@ -20,8 +19,7 @@ const KIND_COLORS: Record<SectionKind, 'cyan' | 'green' | 'red' | 'yellow' | 'ma
 /** Read and parse one speech file; an empty one is an input error. */
 export async function readSpeech(file: string) {
   const { text, encoding } = await readTextFile(file);
-  if (text.trim() === '') throw new JianghuaError('empty', '文件是空的，没有可分析的内容', { file });
-  return { speech: parseSpeech(text), encoding };
+  return { speech: parseSpeech(requireContent(text, file)), encoding };
 }
 
 export function registerOutline(program: Command, io: CliIO): void {

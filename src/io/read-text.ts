@@ -199,6 +199,12 @@ export async function readSpeechBytes(file: string, options: ReadOptions = {}): 
   return buf;
 }
 
+/** White space only is no speech: an input error naming the file (every command that reads speeches agrees). */
+export function requireContent(text: string, file: string): string {
+  if (text.trim() === '') throw new JianghuaError('empty', '文件是空的，没有可分析的内容', { file });
+  return text;
+}
+
 export async function readTextFile(file: string, options: ReadOptions = {}): Promise<DecodedText> {
   return decodeText(await readSpeechBytes(file, options), file);
 }
