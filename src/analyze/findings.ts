@@ -1,8 +1,15 @@
-import { findPredicate, isDirective, isProblemSummary } from '../speech/problems.js';
 import type { Lexicon } from '../speech/lexicon.js';
-import type { Clause, Section, Speech } from '../speech/types.js';
-import { walkSections } from '../speech/walk.js';
-import { OTHER, classify, type Taxonomy } from './taxonomy.js';
+import { findProblemStatements, type ProblemStatement } from '../speech/statements.js';
+import type { Speech } from '../speech/types.js';
+import { OTHER, categorize, type Match, type Taxonomy } from './taxonomy.js';
+
+/** What decided a finding's category: a term of the taxonomy, where it was found. */
+export interface Evidence {
+  /** `text`: the clause itself; `sentence`: the clauses before it; `heading`: its numbered item's heading; `previous`: the finding before it in the sentence. */
+  source: 'text' | 'sentence' | 'heading' | 'previous';
+  /** The taxonomy term or pattern that matched, as written in the text. */
+  term: string;
+}
 
 /** One problem statement: a clause (or a run of clauses) with its position. */
 export interface Finding {
@@ -14,78 +21,47 @@ export interface Finding {
   /** The problem clause as written. */
   text: string;
   categories: string[];
-  /** The defect predicate: 不够, 薄弱, 不规范 …. */
+  /** The defect predicate: 不够, 薄弱, 不规范 …; empty in a problems part when the clause names none. */
   cue: string;
+  /** Why each category was chosen, in the order of `categories` (absent for `other`). */
+  evidence?: Evidence[];
 }
 
-/** Problem sections with, for each, the innermost numbered heading (一是责任意识不强) as context. */
-function problemSpans(speech: Speech): Array<{ section: Section; context?: string }> {
-  const spans: Array<{ section: Section; context?: string }> = [];
-  for (const { section, parent } of walkSections(speech.sections)) {
-    if (section.kind !== 'problems') continue;
-    const context = section.marker ? section.heading : parent?.kind === 'problems' && parent.marker ? parent.heading : undefined;
-    spans.push({ section, ...(context ? { context } : {}) });
-  }
-  return spans;
-}
+const evidenceOf = (matches: Match[], source: Evidence['source']) => ({ categories: matches.map((m) => m.id), evidence: matches.map((m) => ({ source, term: m.term })) });
 
 /**
- * The problem statements of one speech: only inside the sections the speech model marks as
- * problems (the problems part, a reporter's 存在的主要问题是, problem spans inside opinions).
- * Each clause with a defect predicate is a finding; subjects listed before it with 、 belong
- * to it (重要性、紧迫性、艰巨性认识不足), and a fixed shape may span two clauses (重形式、轻实效).
+ * The problem statements of one speech (src/speech/statements.ts) with their categories. The
+ * clause decides its category by its own words; failing that, the clause before it in the same
+ * sentence (思路不活，点子不多 share a topic), the sentence's opening words, then the heading
+ * of the numbered item it stands under (二是党务力量薄弱).
  */
 export function findProblems(speech: Speech, file: string, taxonomy: Taxonomy, lexicon: Lexicon): Finding[] {
   const findings: Finding[] = [];
-  const markerEnd = new Map(speech.markers.map((m) => [m.start, m.end]));
-  const seen = new Set<number>();
-  // innermost span first, so a sentence takes the context of its numbered item
-  const spans = problemSpans(speech).sort((a, b) => b.section.start - a.section.start || a.section.end - b.section.end);
-  const contextOf = (offset: number) => spans.find((s) => s.section.start <= offset && offset < s.section.end)?.context;
-  const sentences = speech.sentences.filter((s) => spans.some((p) => p.section.start <= s.start && s.start < p.section.end));
-  for (const sentence of sentences) {
-    if (seen.has(sentence.index)) continue;
-    seen.add(sentence.index);
-    const clauses = sentence.clauses;
-    let consumed = 0; // clauses before this index already belong to a finding
-    let previous: string[] = []; // categories of the last finding in this sentence: 思路不活，点子不多 share a topic
-    for (let i = 0; i < clauses.length; i++) {
-      const clause = clauses[i] as Clause;
-      let last = i;
-      let predicate = findPredicate(clause.text, lexicon);
-      const next = clauses[i + 1];
-      if (!predicate && next) {
-        // 重形式、轻实效 / 喊口号多、抓落实少: a shape across two clauses
-        const joined = speech.text.slice(clause.start, next.end);
-        const p = findPredicate(joined, lexicon);
-        if (p && p.index < clause.text.length && p.index + p.cue.length > next.start - clause.start) {
-          predicate = p;
-          last = i + 1;
-        }
-      }
-      if (!predicate || isDirective(clause.text, lexicon) || isProblemSummary(clause.text, lexicon)) continue;
-      // subjects enumerated with 、 before the predicate clause
-      let first = i;
-      while (first > consumed && speech.text[(clauses[first] as Clause).start - 1] === '、') first--;
-      let start = (clauses[first] as Clause).start;
-      start = markerEnd.get(start) ?? start;
-      const end = (clauses[last] as Clause).end;
-      const text = speech.text.slice(start, end);
-      let categories = classify(text, taxonomy);
-      if (categories.length === 0 && taxonomy.generic.some((g) => g.test((predicate as { cue: string }).cue))) {
-        consumed = last + 1;
-        i = last;
-        continue; // 还存在一些差距和不足: talk about problems, not one
-      }
-      if (categories.length === 0) categories = previous;
-      if (categories.length === 0) categories = classify(speech.text.slice(sentence.start, start), taxonomy);
-      if (categories.length === 0) categories = classify(contextOf(sentence.start) ?? '', taxonomy);
-      const { line, column } = speech.position(start);
-      findings.push({ file, line, column, sentence: sentence.text, text, categories: categories.length ? categories : [OTHER], cue: predicate.cue });
-      previous = categories;
-      consumed = last + 1;
-      i = last;
-    }
+  let previous: { sentence: number; categories: string[]; evidence: Evidence[] } | undefined;
+  for (const statement of findProblemStatements(speech, lexicon)) {
+    const sentence = speech.sentences[statement.sentence]!;
+    let decided = evidenceOf(categorize(statement.text, taxonomy), 'text');
+    if (decided.categories.length === 0 && statement.cue && taxonomy.generic.some((g) => g.test(statement.cue))) continue; // 还存在一些差距和不足
+    if (decided.categories.length === 0 && previous?.sentence === statement.sentence) decided = { categories: previous.categories, evidence: previous.evidence.map((e) => ({ ...e, source: 'previous' })) };
+    if (decided.categories.length === 0) decided = evidenceOf(categorize(speech.text.slice(sentence.start, statement.start), taxonomy), 'sentence');
+    if (decided.categories.length === 0 && statement.context) decided = evidenceOf(categorize(statement.context, taxonomy), 'heading');
+    findings.push(toFinding(speech, file, sentence.text, statement, decided));
+    if (decided.categories.length) previous = { sentence: statement.sentence, ...decided };
   }
   return findings;
+}
+
+function toFinding(speech: Speech, file: string, sentence: string, statement: ProblemStatement, decided: { categories: string[]; evidence: Evidence[] }): Finding {
+  const { line, column } = speech.position(statement.start);
+  const categorized = decided.categories.length > 0;
+  return {
+    file,
+    line,
+    column,
+    sentence,
+    text: statement.text,
+    categories: categorized ? decided.categories : [OTHER],
+    cue: statement.cue,
+    ...(categorized ? { evidence: decided.evidence } : {}),
+  };
 }

@@ -102,8 +102,24 @@ export function loadTaxonomy(userFile?: string): Taxonomy {
   };
 }
 
+/** A category that fits a text, with the term (or the text a pattern matched) that decided it. */
+export interface Match {
+  id: string;
+  term: string;
+}
+
+/** The categories whose terms or patterns occur in `text`, in taxonomy order. */
+export function categorize(text: string, taxonomy: Taxonomy): Match[] {
+  const plain = text.replace(/[“”"‘’「」]/gu, '');
+  const out: Match[] = [];
+  for (const c of taxonomy.categories) {
+    const term = c.terms.find((t) => plain.includes(t)) ?? c.patterns.map((p) => p.exec(plain)?.[0]).find((m) => m !== undefined);
+    if (term !== undefined) out.push({ id: c.id, term });
+  }
+  return out;
+}
+
 /** Category ids whose terms or patterns occur in `text`, in taxonomy order. */
 export function classify(text: string, taxonomy: Taxonomy): string[] {
-  const plain = text.replace(/[“”"‘’「」]/gu, '');
-  return taxonomy.categories.filter((c) => c.terms.some((t) => plain.includes(t)) || c.patterns.some((p) => p.test(plain))).map((c) => c.id);
+  return categorize(text, taxonomy).map((m) => m.id);
 }

@@ -77,6 +77,14 @@ export interface Lexicon {
     assertive: RegExp;
     directive: RegExp;
     summary: RegExp;
+    frames: RegExp;
+    generic: RegExp;
+    concessive: RegExp;
+    evaluative: RegExp;
+    targeted: RegExp;
+    past: RegExp;
+    present: RegExp;
+    interrogative: RegExp;
   };
 }
 
@@ -85,7 +93,7 @@ interface RawNumbering {
   lookalikes: string[];
 }
 type RawCues = Record<string, string | string[]>;
-type RawProblems = Record<'predicates' | 'rhetorical' | 'assertive' | 'directive' | 'summary', string[]>;
+type RawProblems = Record<'predicates' | 'rhetorical' | 'assertive' | 'directive' | 'summary' | 'frames' | 'generic' | 'concessive' | 'evaluative', string[]> & Record<'targeted' | 'past' | 'present' | 'interrogative', string>;
 
 let cached: Lexicon | undefined;
 
@@ -134,6 +142,14 @@ export function loadLexicon(dir = DATA_DIR): Lexicon {
       assertive: anyOf(problems.assertive, 'problem-cues.yaml'),
       directive: anyOf(problems.directive, 'problem-cues.yaml'),
       summary: anyOf(problems.summary, 'problem-cues.yaml'),
+      frames: anyOf(problems.frames, 'problem-cues.yaml'),
+      generic: anyOf(problems.generic, 'problem-cues.yaml'),
+      concessive: anyOf(problems.concessive, 'problem-cues.yaml'),
+      evaluative: anyOf(problems.evaluative, 'problem-cues.yaml'),
+      targeted: regex(problems.targeted, 'problem-cues.yaml'),
+      past: regex(problems.past, 'problem-cues.yaml'),
+      present: regex(problems.present, 'problem-cues.yaml'),
+      interrogative: regex(problems.interrogative, 'problem-cues.yaml'),
     },
   };
   if (dir === DATA_DIR) cached = lexicon;

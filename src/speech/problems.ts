@@ -1,7 +1,7 @@
 import type { Lexicon } from './lexicon.js';
 
 /** 要 as a modal (要加强), not inside 重要 / 主要 / 需要 / 要求 / 要素 …. */
-const MODAL_YAO = /(?<![重主需只不紧必首简纲提摘想扼])要(?![素求务点件闻害领旨])/u;
+export const MODAL_YAO = /(?<![重主需只不紧必首简纲提摘想扼次显概纪政险机切])要(?![素求务点件闻害领旨事职地道员])/u;
 const LEADING_MARKER = /^(?:[一二三四五六七八九十]{1,3}[是要、]|第[一二三四五六七八九十]{1,3}[，,、]?|其[一二三四五六七八九十][，,、]?|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.．、])/u;
 
 export interface PredicateMatch {
@@ -23,6 +23,15 @@ export function findPredicate(text: string, lexicon: Lexicon): PredicateMatch | 
   const re = lexicon.problem.predicatesAll;
   re.lastIndex = 0;
   const m = re.exec(masked);
+  return m ? { cue: text.slice(m.index, m.index + m[0].length), index: m.index } : undefined;
+}
+
+/** A defect predicate or an evaluative phrase (形同虚设, 只有23个, 习惯于…): the open grammar's signal. */
+export function findDefect(text: string, lexicon: Lexicon): PredicateMatch | undefined {
+  const predicate = findPredicate(text, lexicon);
+  if (predicate) return predicate;
+  const masked = maskRhetorical(text, lexicon);
+  const m = lexicon.problem.evaluative.exec(masked);
   return m ? { cue: text.slice(m.index, m.index + m[0].length), index: m.index } : undefined;
 }
 

@@ -239,9 +239,13 @@ export class SectionBuilder {
   private headingKind(marker: NumberingMarker): SectionKind {
     const c = this.lexicon.cues;
     const text = stripEnd(this.sentences[marker.sentence]!.text.slice(marker.text.length));
-    if (c.headingDirective.test(text)) return 'opinions';
-    if (c.headingProblems.test(text)) return 'problems';
-    if (c.headingAchievements.test(text)) return 'achievements';
+    // the first clause names the part (肯定成绩，进一步坚定……); the rest may say anything
+    const first = text.split(/[，,：:]/u)[0] ?? text;
+    for (const part of first === text ? [text] : [first, text]) {
+      if (c.headingProblems.test(part)) return 'problems';
+      if (c.headingAchievements.test(part)) return 'achievements';
+      if (c.headingDirective.test(part)) return 'opinions';
+    }
     return 'opinions';
   }
 
@@ -346,7 +350,7 @@ export class SectionBuilder {
     if (opinionLike) {
       let run: Range | undefined;
       const flush = () => {
-        if (run) children.push(this.section('problems', run.from, run.to));
+        if (run) children.push(this.section('problems', run.from, run.to, { stated: true }));
         run = undefined;
       };
       for (let i = from; i < to; i++) {

@@ -1,0 +1,157 @@
+import type { Lexicon } from './lexicon.js';
+import { findDefect, isDirective, isProblemSummary, MODAL_YAO, type PredicateMatch } from './problems.js';
+import type { Section, Sentence, Span, Speech } from './types.js';
+import { walkSections } from './walk.js';
+
+/** One problem statement: a clause (or a 、-joined run of clauses) that states a shortcoming. */
+export interface ProblemStatement extends Span {
+  text: string;
+  /** Index of the sentence that holds it. */
+  sentence: number;
+  /** The defect predicate or evaluative phrase as written; empty inside a problems part when the clause names none. */
+  cue: string;
+  /** True inside a problems part, where every stated clause counts. */
+  inPart: boolean;
+  /** The heading of the numbered item it stands under (二是党务力量薄弱): the topic of its clauses. */
+  context?: string;
+}
+
+interface Unit extends Span {
+  text: string;
+}
+
+/**
+ * The clauses of a sentence as the genre counts them: split at ，；： and joined across 、
+ * (说起来重要、干起来次要、忙起来不要 is one statement), a leading numbering marker left out.
+ */
+function units(speech: Speech, sentence: Sentence, markerEnd: ReadonlyMap<number, number>): Unit[] {
+  const out: Unit[] = [];
+  for (const clause of sentence.clauses) {
+    const last = out[out.length - 1];
+    if (last && speech.text[last.end] === '、') {
+      last.end = clause.end;
+      last.text = speech.text.slice(last.start, last.end);
+      continue;
+    }
+    const start = markerEnd.get(clause.start) ?? clause.start;
+    if (start < clause.end) out.push({ start, end: clause.end, text: speech.text.slice(start, clause.end) });
+  }
+  return out;
+}
+
+/** The problems parts with, for each, the innermost numbered heading as the topic of its clauses. */
+function problemParts(speech: Speech): Array<{ section: Section; context?: string }> {
+  const parts: Array<{ section: Section; context?: string }> = [];
+  for (const { section, parent } of walkSections(speech.sections)) {
+    if (section.kind !== 'problems') continue;
+    const context = section.marker ? section.heading : parent?.kind === 'problems' && parent.marker ? parent.heading : undefined;
+    parts.push({ section, ...(context ? { context } : {}) });
+  }
+  // innermost first, so that a sentence takes the context of its own numbered item
+  return parts.sort((a, b) => b.section.start - a.section.start || a.section.end - b.section.end);
+}
+
+const LEADING_CONNECTIVE = /^(?:但是?|而且|并且|同时|另外|此外|甚至|特别是|尤其是|其中|也|却)[，,]?/u;
+/** Quoted words are named, not said: 习惯于“要我学” asks for nothing. */
+const QUOTED = /“[^”]*”|‘[^’]*’|"[^"]*"/gu;
+
+export class StatementFinder {
+  private readonly markerEnd: Map<number, number>;
+
+  constructor(
+    private readonly speech: Speech,
+    private readonly lexicon: Lexicon,
+  ) {
+    this.markerEnd = new Map(speech.markers.map((m) => [m.start, m.end]));
+  }
+
+  /**
+   * A unit that only frames (从述职情况看, 对照上级要求, ……中), talks about problems in general,
+   * concedes (虽然……), reports a settled matter (已整改到位) or praises: never a statement.
+   */
+  private isFrame(text: string, defect: boolean): boolean {
+    const p = this.lexicon.problem;
+    const plain = text.replace(/[“”"‘’]/gu, '').replace(LEADING_CONNECTIVE, '');
+    if (!defect && p.frames.test(plain)) return true;
+    return p.generic.test(plain) || p.concessive.test(plain) || this.lexicon.cues.achievements.test(plain);
+  }
+
+  private isDirectiveUnit(text: string): boolean {
+    const body = text.replace(QUOTED, '“”').replace(LEADING_CONNECTIVE, '');
+    return isDirective(body, this.lexicon) || MODAL_YAO.test(body);
+  }
+
+  /**
+   * The units of a sentence that may state a problem, each with its defect signal: frames,
+   * concessions and what is said of the past (过去……，现在……) are left out, and a directive
+   * ends the sentence's statements (……，会后要进一步完善).
+   */
+  private *candidates(sentence: Sentence): Generator<{ unit: Unit; defect: PredicateMatch | undefined }> {
+    if (isProblemSummary(sentence.text, this.lexicon) || this.lexicon.cues.reviewHopes.test(sentence.text)) return;
+    const p = this.lexicon.problem;
+    let past = false;
+    for (const unit of units(this.speech, sentence, this.markerEnd)) {
+      const plain = unit.text.replace(LEADING_CONNECTIVE, '');
+      if (p.past.test(plain)) past = true;
+      else if (p.present.test(plain)) past = false;
+      if (past || p.interrogative.test(unit.text)) continue;
+      const defect = findDefect(unit.text, this.lexicon);
+      if (this.isFrame(unit.text, defect !== undefined)) continue;
+      if (this.isDirectiveUnit(unit.text)) return;
+      yield { unit, defect };
+    }
+  }
+
+  /** Every clause of a problems-part sentence that states something, whatever its predicate. */
+  inPart(sentence: Sentence, context: string | undefined): ProblemStatement[] {
+    const out: ProblemStatement[] = [];
+    for (const { unit, defect } of this.candidates(sentence)) {
+      out.push({ ...unit, sentence: sentence.index, cue: defect?.cue ?? '', inPart: true, ...(context ? { context } : {}) });
+    }
+    return out;
+  }
+
+  /**
+   * Outside problems parts (opinions, praise, remarks): a clause with a defect predicate or an
+   * evaluative phrase, stated (部分/有的/还/仍/存在/目前 … before it), not asked for; and the
+   * problems a directive names with 针对……的问题. Once a sentence states one, its other
+   * clauses with a defect predicate join it without needing their own scope word. In praise a
+   * problem must follow a turn (但/不过/同时).
+   */
+  outsidePart(sentence: Sentence, inPraise = false): ProblemStatement[] {
+    const targeted = this.lexicon.problem.targeted.exec(sentence.text);
+    if (targeted?.groups?.problem) {
+      const start = sentence.start + targeted.index + targeted[0].indexOf(targeted.groups.problem);
+      const end = start + targeted.groups.problem.length;
+      return [{ start, end, text: this.speech.text.slice(start, end), sentence: sentence.index, cue: '针对', inPart: false }];
+    }
+    const out: ProblemStatement[] = [];
+    for (const { unit, defect } of this.candidates(sentence)) {
+      if (!defect) continue;
+      const before = this.speech.text.slice(sentence.start, unit.start + defect.index);
+      if (out.length === 0 && (!this.lexicon.problem.assertive.test(before) || (inPraise && !TURN.test(before)))) continue;
+      out.push({ ...unit, sentence: sentence.index, cue: defect.cue, inPart: false });
+    }
+    return out;
+  }
+}
+
+const TURN = /但|然而|不过|同时|可是|只是|遗憾的是|美中不足/u;
+
+/**
+ * The problem statements of a speech, in document order. Inside the parts the model marks as
+ * problems (the problems part, a 点评's problems, a problem span inside an opinion) every stated
+ * clause counts; elsewhere the open grammar decides.
+ */
+export function findProblemStatements(speech: Speech, lexicon: Lexicon): ProblemStatement[] {
+  const finder = new StatementFinder(speech, lexicon);
+  const parts = problemParts(speech);
+  const praise = [...walkSections(speech.sections)].filter((e) => e.section.kind === 'achievements').map((e) => e.section);
+  const out: ProblemStatement[] = [];
+  for (const sentence of speech.sentences) {
+    const part = parts.find((p) => p.section.start <= sentence.start && sentence.start < p.section.end);
+    if (part && !part.section.stated) out.push(...finder.inPart(sentence, part.context));
+    else out.push(...finder.outsidePart(sentence, praise.some((s) => s.start <= sentence.start && sentence.start < s.end)));
+  }
+  return out;
+}
