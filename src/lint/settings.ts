@@ -1,4 +1,5 @@
 import { JianghuaError, type Place } from '../errors.js';
+import { loadLexicon } from '../speech/lexicon.js';
 import type { SpeechKind } from '../speech/types.js';
 import { RULES, RULE_IDS } from './rules/index.js';
 import type { RuleSetting, Severity } from './types.js';
@@ -11,7 +12,7 @@ export interface LintConfig {
   rules?: Record<string, RuleEntry>;
 }
 
-export const KINDS: readonly SpeechKind[] = ['summary-speech', 'host-script', 'progress-meeting'];
+export const KINDS: readonly SpeechKind[] = loadLexicon().kinds.map((k) => k.id);
 const SEVERITIES: Record<string, Severity> = { off: 'off', warn: 'warn', warning: 'warn', error: 'error', '0': 'off', '1': 'warn', '2': 'error' };
 
 export function parseSeverity(value: unknown, place: Place, what: string): Severity {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { JianghuaError } from '../errors.js';
-import type { SeriesFamily, SeriesId } from './types.js';
+import type { SectionKind, SeriesFamily, SeriesId, SpeechKind } from './types.js';
 
 /** The shipped data folder (`data/` beside `src/` and `dist/`). */
 export const DATA_DIR = fileURLToPath(new URL('../../data/', import.meta.url));
@@ -42,8 +42,20 @@ export interface SeriesDef {
   words?: Record<string, number>;
 }
 
+export interface KindDef {
+  id: SpeechKind;
+  label: string;
+  /** Said in the title (述职报告, 推进会). */
+  title?: RegExp;
+  /** Said in the first paragraphs (今天召开……推进会). */
+  opening?: RegExp;
+  /** The parts `required-sections` asks of this kind. */
+  sections: SectionKind[];
+}
+
 export interface Lexicon {
   series: SeriesDef[];
+  kinds: KindDef[];
   lookalikes: string[];
   cues: {
     salutation: RegExp;
@@ -62,9 +74,12 @@ export interface Lexicon {
     agendaOverview: RegExp;
     agendaSummary: RegExp;
     report: RegExp;
+    address: RegExp;
+    writtenReport: RegExp;
     stageDirection: RegExp;
     reviewProblems: RegExp;
     reviewHopes: RegExp;
+    reviewTurn: RegExp;
     headingAchievements: RegExp;
     headingProblems: RegExp;
     headingDirective: RegExp;
@@ -93,6 +108,9 @@ interface RawNumbering {
   lookalikes: string[];
 }
 type RawCues = Record<string, string | string[]>;
+interface RawKinds {
+  kinds: Array<{ id: SpeechKind; label: string; title?: string; opening?: string; sections?: SectionKind[] }>;
+}
 type RawProblems = Record<'predicates' | 'rhetorical' | 'assertive' | 'directive' | 'summary' | 'frames' | 'generic' | 'concessive' | 'evaluative', string[]> & Record<'targeted' | 'past' | 'present' | 'interrogative', string>;
 
 let cached: Lexicon | undefined;
@@ -103,6 +121,7 @@ export function loadLexicon(dir = DATA_DIR): Lexicon {
   const numbering = loadDataFile<RawNumbering>('numbering.yaml', dir);
   const cues = loadDataFile<RawCues>('cues.yaml', dir);
   const problems = loadDataFile<RawProblems>('problem-cues.yaml', dir);
+  const kinds = loadDataFile<RawKinds>('kinds.yaml', dir);
   const cue = (key: string): RegExp => {
     const value = cues[key];
     if (value === undefined) throw new JianghuaError('config', `cues.yaml 缺少 ${key}`, { file: `${dir}cues.yaml` });
@@ -111,6 +130,13 @@ export function loadLexicon(dir = DATA_DIR): Lexicon {
   const lexicon: Lexicon = {
     series: numbering.series.map((s) => ({ ...s, line: s.line ?? false, pattern: regex(s.pattern, 'numbering.yaml') })),
     lookalikes: numbering.lookalikes,
+    kinds: kinds.kinds.map((k) => ({
+      id: k.id,
+      label: k.label,
+      sections: k.sections ?? [],
+      ...(k.title ? { title: regex(k.title, 'kinds.yaml') } : {}),
+      ...(k.opening ? { opening: regex(k.opening, 'kinds.yaml') } : {}),
+    })),
     cues: {
       salutation: cue('salutation'),
       title: cue('title'),
@@ -128,9 +154,12 @@ export function loadLexicon(dir = DATA_DIR): Lexicon {
       agendaOverview: cue('agendaOverview'),
       agendaSummary: cue('agendaSummary'),
       report: cue('report'),
+      address: cue('address'),
+      writtenReport: cue('writtenReport'),
       stageDirection: cue('stageDirection'),
       reviewProblems: cue('reviewProblems'),
       reviewHopes: cue('reviewHopes'),
+      reviewTurn: cue('reviewTurn'),
       headingAchievements: cue('headingAchievements'),
       headingProblems: cue('headingProblems'),
       headingDirective: cue('headingDirective'),

@@ -1,3 +1,4 @@
+import { loadLexicon } from './lexicon.js';
 import { countHan } from './text.js';
 import type { Section, SectionKind, SeriesId, Speech } from './types.js';
 
@@ -31,11 +32,8 @@ export const KIND_LABELS: Record<SectionKind, string> = {
   other: '其他',
 };
 
-export const SPEECH_KIND_LABELS: Record<Speech['kind'], string> = {
-  'summary-speech': '总结讲话',
-  'host-script': '主持词',
-  'progress-meeting': '推进会讲话',
-};
+/** 总结讲话, 主持词 …: the names data/kinds.yaml gives the genres. */
+export const SPEECH_KIND_LABELS = Object.fromEntries(loadLexicon().kinds.map((k) => [k.id, k.label])) as Record<Speech['kind'], string>;
 
 function node(speech: Speech, s: Section): OutlineNode {
   return {

@@ -1,4 +1,5 @@
 import { loadLexicon, type Lexicon } from './lexicon.js';
+import { detectKind } from './kind.js';
 import { findMarkers } from './numbering.js';
 import { SectionBuilder } from './sections.js';
 import { splitParagraphs } from './sentences.js';
@@ -41,7 +42,9 @@ export function parseSpeech(raw: string, options: ParseOptions = {}): Speech {
   const from = title ? title.sentences.length : 0;
   // sections open at sentences: items after a comma are recorded for lint but open no section
   const sectionMarkers = markers.filter((m) => !m.midSentence && (!title || m.paragraph > 0));
-  const { sections, kind } = new SectionBuilder(paragraphs, sentences, sectionMarkers, lexicon).build(from);
+  const structure = new SectionBuilder(text, paragraphs, sentences, sectionMarkers, lexicon).build(from);
+  const { sections } = structure;
+  const kind = detectKind(structure.kind, structure.proven, title, bodyParagraphs, lexicon);
   return {
     text,
     lines,

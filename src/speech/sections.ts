@@ -1,5 +1,6 @@
 import type { Lexicon } from './lexicon.js';
-import { statedProblem } from './problems.js';
+import { findDefect, statedProblem } from './problems.js';
+import { StatementFinder } from './statements.js';
 import type { NumberingMarker, Paragraph, Section, SectionKind, Sentence, SeriesFamily, SpeechKind } from './types.js';
 
 /**
@@ -39,6 +40,14 @@ interface Range {
 export interface Structure {
   sections: Section[];
   kind: SpeechKind;
+  /** True when the structure itself proves the kind (an agenda, 请……述职, ××同志： blocks). */
+  proven: boolean;
+}
+
+/** Where a 点评 starts: after 请……述职 (the review is the next paragraphs) or inline (××同志：…, ××同志的书面述职报告，…). */
+interface ReviewStart {
+  sentence: number;
+  inline: boolean;
 }
 
 const stripEnd = (text: string) => text.replace(/[。！？；…：:，,!?;\s]+$/u, '');
@@ -47,12 +56,16 @@ export class SectionBuilder {
   private readonly tags: Tags[];
   private readonly markerAt = new Map<number, NumberingMarker>();
 
+  private readonly finder: StatementFinder;
+
   constructor(
+    text: string,
     private readonly paragraphs: readonly Paragraph[],
     private readonly sentences: readonly Sentence[],
     private readonly markers: readonly NumberingMarker[],
     private readonly lexicon: Lexicon,
   ) {
+    this.finder = new StatementFinder(text, markers, lexicon);
     const c = lexicon.cues;
     this.tags = sentences.map((s) => {
       const first = this.isFirstInParagraph(s);
@@ -73,14 +86,52 @@ export class SectionBuilder {
 
   build(from: number): Structure {
     const to = this.sentences.length;
-    if (from >= to) return { sections: [], kind: 'summary-speech' };
+    if (from >= to) return { sections: [], kind: 'summary-speech', proven: false };
     const agenda = this.markers.filter((m) => m.family === 'agenda' && m.sentence >= from);
     const reports = this.range(from, to).filter((i) => this.tag(i).report);
-    if (agenda.length >= 2 || reports.length >= 2) return { sections: this.hostScript(from, to, agenda), kind: 'host-script' };
+    if (agenda.length >= 2 || reports.length >= 2) return { sections: this.hostScript(from, to, agenda), kind: 'host-script', proven: true };
+    const addressed = this.range(from, to).filter((i) => this.isFirstInParagraph(this.sentences[i]!) && this.lexicon.cues.address.test(this.sentences[i]!.text));
+    if (addressed.length >= 2) return { sections: this.addressedReviews(from, to, addressed), kind: 'review', proven: true };
     const sections = this.body(from, to);
     const top = new Set(sections.map((s) => s.kind));
     const kind: SpeechKind = top.has('problems') || top.has('achievements') || !top.has('opinions') ? 'summary-speech' : 'progress-meeting';
-    return { sections, kind };
+    return { sections, kind, proven: false };
+  }
+
+  /** 书记点评: one block per 述职人, each opened by ××同志：; an opening and closing remarks may stand around them. */
+  private addressedReviews(from: number, to: number, starts: number[]): Section[] {
+    const sections: Section[] = [];
+    if (starts[0]! > from) sections.push(this.section('opening', from, starts[0]!));
+    const reviews = this.reviews(starts.map((sentence) => ({ sentence, inline: true })), to);
+    sections.push(...reviews);
+    const after = this.sentenceIndexAt(reviews[reviews.length - 1]!.end - 1) + 1;
+    if (after < to) sections.push(...this.remarks(after, to));
+    return sections;
+  }
+
+  /** What a host says around the 点评 (总的看…但从述职看，也反映出一些共性问题：…): other, with any problem span in it. */
+  private remarks(from: number, to: number): Section[] {
+    const closingAt = this.range(from, to).find((i) => this.tag(i).closing && i > from);
+    const end = closingAt ?? to;
+    const out: Section[] = [];
+    if (end > from) {
+      const other = this.section('other', from, end);
+      other.children = this.items(from, end, 'other');
+      out.push(other);
+    }
+    if (closingAt !== undefined) out.push(this.section('closing', closingAt, to));
+    return out;
+  }
+
+  /** The 点评 that start in [from, to): after each 请……述职, and inline after ××同志的书面述职报告. */
+  private reviewStarts(from: number, to: number): ReviewStart[] {
+    const c = this.lexicon.cues;
+    const starts: ReviewStart[] = [];
+    for (let i = from; i < to; i++) {
+      if (this.tag(i).report) starts.push({ sentence: i, inline: false });
+      else if (this.isFirstInParagraph(this.sentences[i]!) && c.writtenReport.test(this.sentences[i]!.text)) starts.push({ sentence: i, inline: true });
+    }
+    return starts;
   }
 
   // ---- host script: 议程, 请…述职, 点评, then the host's own 总结讲话 ----
@@ -106,47 +157,68 @@ export class SectionBuilder {
       });
       const bodyFrom = this.nextParagraphStart(start, end);
       if (this.tag(marker.sentence).summaryAgenda) item.children = this.body(bodyFrom, end);
-      else item.children = this.reviews(bodyFrom, end);
+      else item.children = this.reviewsAndRemarks(bodyFrom, end);
       sections.push(item);
     });
-    if (closingAt !== undefined) sections.push(this.section('closing', closingAt, to));
+    if (closingAt !== undefined) sections.push(...this.hostClosing(closingAt, to));
     return sections;
   }
 
+  /** The host's last words: a speech of its own when it numbers opinions (第一，要抓好整改…), else the closing. */
+  private hostClosing(from: number, to: number): Section[] {
+    const numbered = this.markers.some((m) => m.atParagraphStart && m.index === 1 && m.family !== 'agenda' && m.sentence > from && m.sentence < to);
+    return numbered ? this.body(from, to) : [this.section('closing', from, to)];
+  }
+
+  /** An agenda item's 点评, then what the host says after the last one. */
+  private reviewsAndRemarks(from: number, to: number): Section[] {
+    const starts = this.reviewStarts(from, to);
+    if (starts.length === 0) return from < to && this.range(from, to).some((i) => this.tag(i).problems) ? this.remarks(from, to) : [];
+    const reviews = this.reviews(starts, to);
+    const after = this.sentenceIndexAt(reviews[reviews.length - 1]!.end - 1) + 1;
+    return after < to ? [...reviews, ...this.remarks(after, to)] : reviews;
+  }
+
   private reportsWithoutAgenda(from: number, to: number): Section[] {
-    const reports = this.range(from, to).filter((i) => this.tag(i).report);
-    const first = reports[0] as number;
+    const starts = this.reviewStarts(from, to);
+    const first = starts[0]!.sentence;
     const sections: Section[] = [];
     if (first > from) sections.push(this.section('opening', from, first));
-    const reviews = this.reviews(first, to);
+    const reviews = this.reviews(starts, to);
     sections.push(...reviews);
-    const after = reviews.length ? this.sentenceIndexAt(reviews[reviews.length - 1]!.end) + 1 : first;
+    const after = this.sentenceIndexAt(reviews[reviews.length - 1]!.end - 1) + 1;
     if (after < to) sections.push(...this.body(after, to));
     return sections;
   }
 
-  /** Each 请…述职 opens a review: praise, then 存在的主要问题是, then 希望. */
-  private reviews(from: number, to: number): Section[] {
-    const reports = this.range(from, to).filter((i) => this.tag(i).report);
-    return reports.map((start, k) => {
-      const limit = reports[k + 1] ?? to;
-      const review = this.section('review', start, limit, { heading: stripEnd(this.sentences[start]!.text) });
+  /** Whether a 点评 sentence turns to problems, to hopes, or neither. */
+  private reviewCue(text: string): SectionKind | undefined {
+    const c = this.lexicon.cues;
+    if (c.reviewHopes.test(text)) return 'opinions';
+    if (c.reviewProblems.test(text)) return 'problems';
+    // 但是，…… / 同时，……: a turn only when what follows states a shortcoming
+    if (c.reviewTurn.test(text) && findDefect(text, this.lexicon)) return 'problems';
+    return undefined;
+  }
+
+  /** Each start opens a review: praise, then its problems (存在的主要问题是 / 但是 …), then 希望. */
+  private reviews(starts: readonly ReviewStart[], to: number): Section[] {
+    return starts.map(({ sentence: start, inline }, k) => {
+      const limit = starts[k + 1]?.sentence ?? to;
+      const heading = stripEnd(inline ? (this.sentences[start]!.text.split(/[：:，,]/u)[0] ?? '') : this.sentences[start]!.text);
+      const review = this.section('review', start, limit, { heading });
       const children: Section[] = [];
       let sawHopes = false;
       let end = limit;
-      // sentence by sentence, so that a 点评 written as one paragraph still splits at 存在的主要问题是 and 希望
-      for (let i = this.nextParagraphStart(start, limit); i < limit; i++) {
+      // sentence by sentence, so that a 点评 written as one paragraph still splits at its problems and 希望
+      for (let i = inline ? start : this.nextParagraphStart(start, limit); i < limit; i++) {
         const sentence = this.sentences[i]!;
         if (this.tag(i).stage) continue;
         const opensParagraph = this.isFirstInParagraph(sentence);
-        const cued: SectionKind | undefined = this.lexicon.cues.reviewProblems.test(sentence.text)
-          ? 'problems'
-          : this.lexicon.cues.reviewHopes.test(sentence.text)
-            ? 'opinions'
-            : undefined;
+        const cued = this.reviewCue(sentence.text);
         const last = children[children.length - 1];
         const kind: SectionKind = cued ?? (opensParagraph || !last ? 'achievements' : last.kind);
-        // after the hopes, an unrelated paragraph ends the review (the next agenda item's talk)
+        // after the hopes, an unrelated paragraph ends the review (the host's remarks, the next item)
         if (sawHopes && opensParagraph && kind !== 'opinions') {
           end = i;
           break;
@@ -322,7 +394,7 @@ export class SectionBuilder {
     //    a pivot inside an item is left to the recursion into that item
     const firstItem = candidates.find((m) => FAMILY_RANK[m.family] === outer && FAMILY_RANK[m.family] < FAMILY_RANK.ordinal);
     const pivotLimit = firstItem?.sentence ?? to;
-    if (opinionLike) {
+    if (opinionLike || kind === 'achievements') {
       for (let i = from; i < pivotLimit; i++) {
         if (covered.has(i) || !this.tag(i).problems) continue;
         const span = this.pivotSpan(i, to);

@@ -1,6 +1,6 @@
 import type { Lexicon } from './lexicon.js';
 import { findDefect, isDirective, isProblemSummary, MODAL_YAO, type PredicateMatch } from './problems.js';
-import type { Section, Sentence, Span, Speech } from './types.js';
+import type { NumberingMarker, Section, Sentence, Span, Speech } from './types.js';
 import { walkSections } from './walk.js';
 
 /** One problem statement: a clause (or a 、-joined run of clauses) that states a shortcoming. */
@@ -24,17 +24,17 @@ interface Unit extends Span {
  * The clauses of a sentence as the genre counts them: split at ，；： and joined across 、
  * (说起来重要、干起来次要、忙起来不要 is one statement), a leading numbering marker left out.
  */
-function units(speech: Speech, sentence: Sentence, markerEnd: ReadonlyMap<number, number>): Unit[] {
+function units(text: string, sentence: Sentence, markerEnd: ReadonlyMap<number, number>): Unit[] {
   const out: Unit[] = [];
   for (const clause of sentence.clauses) {
     const last = out[out.length - 1];
-    if (last && speech.text[last.end] === '、') {
+    if (last && text[last.end] === '、') {
       last.end = clause.end;
-      last.text = speech.text.slice(last.start, last.end);
+      last.text = text.slice(last.start, last.end);
       continue;
     }
     const start = markerEnd.get(clause.start) ?? clause.start;
-    if (start < clause.end) out.push({ start, end: clause.end, text: speech.text.slice(start, clause.end) });
+    if (start < clause.end) out.push({ start, end: clause.end, text: text.slice(start, clause.end) });
   }
   return out;
 }
@@ -59,10 +59,11 @@ export class StatementFinder {
   private readonly markerEnd: Map<number, number>;
 
   constructor(
-    private readonly speech: Speech,
+    private readonly text: string,
+    markers: readonly NumberingMarker[],
     private readonly lexicon: Lexicon,
   ) {
-    this.markerEnd = new Map(speech.markers.map((m) => [m.start, m.end]));
+    this.markerEnd = new Map(markers.map((m) => [m.start, m.end]));
   }
 
   /**
@@ -90,7 +91,7 @@ export class StatementFinder {
     if (isProblemSummary(sentence.text, this.lexicon) || this.lexicon.cues.reviewHopes.test(sentence.text)) return;
     const p = this.lexicon.problem;
     let past = false;
-    for (const unit of units(this.speech, sentence, this.markerEnd)) {
+    for (const unit of units(this.text, sentence, this.markerEnd)) {
       const plain = unit.text.replace(LEADING_CONNECTIVE, '');
       if (p.past.test(plain)) past = true;
       else if (p.present.test(plain)) past = false;
@@ -123,12 +124,12 @@ export class StatementFinder {
     if (targeted?.groups?.problem) {
       const start = sentence.start + targeted.index + targeted[0].indexOf(targeted.groups.problem);
       const end = start + targeted.groups.problem.length;
-      return [{ start, end, text: this.speech.text.slice(start, end), sentence: sentence.index, cue: '针对', inPart: false }];
+      return [{ start, end, text: this.text.slice(start, end), sentence: sentence.index, cue: '针对', inPart: false }];
     }
     const out: ProblemStatement[] = [];
     for (const { unit, defect } of this.candidates(sentence)) {
       if (!defect) continue;
-      const before = this.speech.text.slice(sentence.start, unit.start + defect.index);
+      const before = this.text.slice(sentence.start, unit.start + defect.index);
       if (out.length === 0 && (!this.lexicon.problem.assertive.test(before) || (inPraise && !TURN.test(before)))) continue;
       out.push({ ...unit, sentence: sentence.index, cue: defect.cue, inPart: false });
     }
@@ -144,7 +145,7 @@ const TURN = /但|然而|不过|同时|可是|只是|遗憾的是|美中不足/u
  * clause counts; elsewhere the open grammar decides.
  */
 export function findProblemStatements(speech: Speech, lexicon: Lexicon): ProblemStatement[] {
-  const finder = new StatementFinder(speech, lexicon);
+  const finder = new StatementFinder(speech.text, speech.markers, lexicon);
   const parts = problemParts(speech);
   const praise = [...walkSections(speech.sections)].filter((e) => e.section.kind === 'achievements').map((e) => e.section);
   const out: ProblemStatement[] = [];

@@ -63,7 +63,8 @@ export interface Section extends Span {
   children: Section[];
 }
 
-export type SpeechKind = 'summary-speech' | 'host-script' | 'progress-meeting';
+/** The genres parseSpeech tells apart (data/kinds.yaml gives their names and cues). */
+export type SpeechKind = 'summary-speech' | 'host-script' | 'review' | 'report' | 'progress-meeting' | 'work-meeting' | 'self-inspection';
 
 export interface Speech {
   /** Normalised text: no BOM, LF line ends. All offsets refer to it. */
