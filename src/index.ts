@@ -11,3 +11,4 @@ export { run } from './cli/main.js';
 export { lintText, type LintOptions, type LintResult, type LintMessage } from './lint/index.js';
 export { renderDraft, renderDraftDocx, composeDraft, type DraftOptions, type DraftFormat } from './draft/index.js';
 export { analyzeCorpus, mergeParts, type AnalyzeOptions, type AnalyzeResult } from './analyze/index.js';
+export { evaluate, parseGold, loadGold, placeEntry, scoreEvaluation, formatEvalText, type EvaluateOptions, type EvalResult, type Gold, type GoldEntry, type PlacedEntry, type ScoreFile, type ScoredFinding, type OutlineShape, type Measures } from './eval/index.js';

@@ -5,6 +5,7 @@ import { isJianghuaError } from '../errors.js';
 import { pendingTempFiles } from '../io/write-atomic.js';
 import { registerAnalyze } from './analyze.js';
 import { registerDraft } from './draft.js';
+import { registerEval } from './eval.js';
 import { registerInit } from './init.js';
 import { registerLint } from './lint.js';
 import { processIO, type CliIO } from './io.js';
@@ -17,7 +18,7 @@ import { translateUsageError } from './usage-errors.js';
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
 /** Commands, in the order `--help` lists them. Each file registers one command. */
-const COMMANDS = [registerOutline, registerStats, registerDraft, registerInit, registerTemplates, registerSchema, registerLint, registerAnalyze];
+const COMMANDS = [registerOutline, registerStats, registerDraft, registerInit, registerTemplates, registerSchema, registerLint, registerAnalyze, registerEval];
 
 export function buildProgram(io: CliIO): Command {
   const program = new Command()

@@ -3,6 +3,7 @@ const TRANSLATIONS: Array<[RegExp, string]> = [
   [/^error: unknown option '([^']*)'(?:\s*\(Did you mean ([^)]*)\?\))?/u, '错误：未知选项 $1'],
   [/^error: unknown command '([^']*)'/u, '错误：未知命令 $1'],
   [/^error: missing required argument '([^']*)'/u, '错误：缺少参数 <$1>'],
+  [/^error: required option '([^']*)' not specified/u, '错误：缺少必填选项 $1'],
   [/^error: option '([^']*)' argument missing/u, '错误：选项 $1 缺少取值'],
   [/^error: option '([^']*)' argument '([^']*)' is invalid\. Allowed choices are ([^.]*)\./u, '错误：选项 $1 的取值 $2 无效，可选：$3'],
   [/^error: option '([^']*)' argument '([^']*)' is invalid\. (.*)/u, '错误：选项 $1 的取值 $2 无效：$3'],

@@ -74,8 +74,8 @@ export function factsJsonSchema(): Record<string, unknown> {
   };
 }
 
-// yaml's error codes, in Chinese (its own messages stay in parentheses for the details)
-const YAML_CODES: Record<string, string> = {
+// yaml's error codes, in Chinese (its own messages stay in parentheses for the details); shared with eval's gold file
+export const YAML_CODES: Record<string, string> = {
   BAD_INDENT: '缩进不正确',
   TAB_AS_INDENT: '不能用制表符缩进，请用空格',
   DUPLICATE_KEY: '键重复',
