@@ -93,6 +93,7 @@ export interface Lexicon {
     directive: RegExp;
     summary: RegExp;
     frames: RegExp;
+    leadIns: RegExp;
     generic: RegExp;
     concessive: RegExp;
     evaluative: RegExp;
@@ -111,7 +112,7 @@ type RawCues = Record<string, string | string[]>;
 interface RawKinds {
   kinds: Array<{ id: SpeechKind; label: string; title?: string; opening?: string; sections?: SectionKind[] }>;
 }
-type RawProblems = Record<'predicates' | 'rhetorical' | 'assertive' | 'directive' | 'summary' | 'frames' | 'generic' | 'concessive' | 'evaluative', string[]> & Record<'targeted' | 'past' | 'present' | 'interrogative', string>;
+type RawProblems = Record<'predicates' | 'rhetorical' | 'assertive' | 'directive' | 'summary' | 'frames' | 'leadIns' | 'generic' | 'concessive' | 'evaluative', string[]> & Record<'targeted' | 'past' | 'present' | 'interrogative', string>;
 
 let cached: Lexicon | undefined;
 
@@ -172,6 +173,7 @@ export function loadLexicon(dir = DATA_DIR): Lexicon {
       directive: anyOf(problems.directive, 'problem-cues.yaml'),
       summary: anyOf(problems.summary, 'problem-cues.yaml'),
       frames: anyOf(problems.frames, 'problem-cues.yaml'),
+      leadIns: anyOf(problems.leadIns, 'problem-cues.yaml'),
       generic: anyOf(problems.generic, 'problem-cues.yaml'),
       concessive: anyOf(problems.concessive, 'problem-cues.yaml'),
       evaluative: anyOf(problems.evaluative, 'problem-cues.yaml'),

@@ -44,25 +44,3 @@ export function isDirective(text: string, lexicon: Lexicon): boolean {
 export function isProblemSummary(text: string, lexicon: Lexicon): boolean {
   return lexicon.problem.summary.test(text);
 }
-
-/**
- * A problem statement inside a sentence that is not in a problems section (an opinion, a praise):
- * a defect predicate, stated (部分/还/仍/存在/目前 …), with no modal 要 or directive before it.
- * Returns the predicate, or undefined when the sentence is a directive or not about a defect.
- */
-export function statedProblem(sentence: string, lexicon: Lexicon): PredicateMatch | undefined {
-  const body = sentence.replace(LEADING_MARKER, '');
-  const predicate = findPredicate(body, lexicon);
-  if (!predicate) return undefined;
-  const before = body.slice(0, predicate.index);
-  if (MODAL_YAO.test(before) || isDirective(body, lexicon) || isProblemSummary(body, lexicon)) return undefined;
-  // the clause holding the predicate must not itself be a directive (着力解决…弱化问题)
-  const clauseStart = Math.max(...['，', '、', '：', '；'].map((p) => before.lastIndexOf(p))) + 1;
-  const clause = body.slice(clauseStart);
-  if (isDirective(clause, lexicon) || MODAL_YAO.test(clause.slice(0, predicate.index - clauseStart))) return undefined;
-  // stated, not asked for: 部分/还/仍/存在/目前 … anywhere before the sentence turns to a directive (…还没得到解决，要…)
-  const after = body.slice(predicate.index);
-  const turn = after.search(MODAL_YAO);
-  if (!lexicon.problem.assertive.test(body.slice(0, predicate.index + (turn === -1 ? after.length : turn)))) return undefined;
-  return predicate;
-}

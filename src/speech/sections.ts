@@ -1,5 +1,5 @@
 import type { Lexicon } from './lexicon.js';
-import { findDefect, statedProblem } from './problems.js';
+import { findDefect } from './problems.js';
 import { StatementFinder } from './statements.js';
 import type { NumberingMarker, Paragraph, Section, SectionKind, Sentence, SeriesFamily, SpeechKind } from './types.js';
 
@@ -30,11 +30,6 @@ interface Tags {
   report: boolean;
   stage: boolean;
   summaryAgenda: boolean;
-}
-
-interface Range {
-  from: number;
-  to: number;
 }
 
 export interface Structure {
@@ -215,8 +210,9 @@ export class SectionBuilder {
         const sentence = this.sentences[i]!;
         if (this.tag(i).stage) continue;
         const opensParagraph = this.isFirstInParagraph(sentence);
-        const cued = this.reviewCue(sentence.text);
         const last = children[children.length - 1];
+        // no lead-in at all: a sentence after the praise that states shortcomings turns to problems
+        const cued = this.reviewCue(sentence.text) ?? (last?.kind === 'achievements' && this.finder.outsidePart(sentence).length >= 2 ? 'problems' : undefined);
         const kind: SectionKind = cued ?? (opensParagraph || !last ? 'achievements' : last.kind);
         // after the hopes, an unrelated paragraph ends the review (the host's remarks, the next item)
         if (sawHopes && opensParagraph && kind !== 'opinions') {
@@ -251,7 +247,7 @@ export class SectionBuilder {
     // preamble: opening → achievements → problems
     const preambleEnd = opinionsAt ?? to;
     const ach = idx.find((i) => i < preambleEnd && (this.tag(i).achievements || this.lexicon.cues.achievementsLead.test(this.sentences[i]!.text)));
-    const prob = idx.find((i) => i < preambleEnd && (ach === undefined || i > ach) && this.tag(i).problems);
+    const prob = idx.find((i) => i < preambleEnd && (ach === undefined || i > ach) && this.tag(i).problems) ?? (ach === undefined ? undefined : this.unannouncedProblems(ach, preambleEnd));
     const sections: Section[] = [];
     const achStart = ach === undefined ? undefined : Math.max(from, this.paragraphStart(ach));
     const probStart = prob;
@@ -307,6 +303,22 @@ export class SectionBuilder {
     return sections;
   }
 
+  /**
+   * Problems with no pivot at all: after the achievements, the first paragraph whose opening
+   * states shortcomings (a 一是 that restarts the series after 四是 is the usual sign, but the
+   * content decides, since a list of achievements may restart too).
+   */
+  private unannouncedProblems(ach: number, end: number): number | undefined {
+    for (let i = this.paragraphEnd(ach); i < end; i = this.paragraphEnd(i)) {
+      const first = this.sentences[i]!;
+      if (this.tag(i).achievements || this.tag(i).transition) continue;
+      const lead = this.paragraphs[first.paragraph]!.sentences.slice(0, 2);
+      const statements = lead.reduce((n, sentence) => n + this.finder.outsidePart(sentence).length, 0);
+      if (statements >= 2 && this.finder.outsidePart(first).length > 0) return i;
+    }
+    return undefined;
+  }
+
   /** What a 一、 heading announces: 主要成效 → achievements, 存在的问题 → problems, anything else → opinions. */
   private headingKind(marker: NumberingMarker): SectionKind {
     const c = this.lexicon.cues;
@@ -333,6 +345,14 @@ export class SectionBuilder {
       const next = headings[k + 1]?.sentence ?? end;
       sections.push(...this.numbered(marker.sentence, next, kinds[k]!, [marker]));
     });
+    // two or more opinion headings in a row (二、……三、……四、……) are one opinions part, as after 下面我讲几点意见
+    const opinions = sections.filter((s) => s.kind === 'opinions' && s.marker?.family === 'heading');
+    if (opinions.length >= 2) {
+      const at = sections.indexOf(opinions[0]!);
+      const last = opinions[opinions.length - 1]!;
+      const contiguous = sections.indexOf(last) - at === opinions.length - 1;
+      if (contiguous) sections.splice(at, opinions.length, { kind: 'opinions', start: opinions[0]!.start, end: last.end, children: opinions });
+    }
     if (closingAt !== undefined) sections.push(this.section('closing', closingAt, to));
     return sections;
   }
@@ -418,33 +438,12 @@ export class SectionBuilder {
       }
       children.push(...items);
     }
-    // 3. leftover sentences: praise or stated problems inside an opinion
+    // 3. leftover praise inside an opinion (problems stated in passing are statements, not a part)
     if (opinionLike) {
-      let run: Range | undefined;
-      const flush = () => {
-        if (run) children.push(this.section('problems', run.from, run.to, { stated: true }));
-        run = undefined;
-      };
       for (let i = from; i < to; i++) {
-        if (covered.has(i)) {
-          flush();
-          continue;
-        }
-        const text = this.sentences[i]!.text;
         // praise that names what was fixed (取得新成效：软弱涣散村党组织全部整顿) is praise, unless it turns (但…)
-        const praise = this.tag(i).achievements && !/要/u.test(text);
-        if (!(praise && !/但|然而|不过/u.test(text)) && statedProblem(text, this.lexicon)) {
-          if (run && run.to === i) run.to = i + 1;
-          else {
-            flush();
-            run = { from: i, to: i + 1 };
-          }
-          continue;
-        }
-        flush();
-        if (praise) children.push(this.section('achievements', i, i + 1));
+        if (!covered.has(i) && this.tag(i).achievements && !/要|但|然而|不过/u.test(this.sentences[i]!.text)) children.push(this.section('achievements', i, i + 1));
       }
-      flush();
     }
     return children.sort((a, b) => a.start - b.start);
   }

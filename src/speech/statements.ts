@@ -44,7 +44,9 @@ function problemParts(speech: Speech): Array<{ section: Section; context?: strin
   const parts: Array<{ section: Section; context?: string }> = [];
   for (const { section, parent } of walkSections(speech.sections)) {
     if (section.kind !== 'problems') continue;
-    const context = section.marker ? section.heading : parent?.kind === 'problems' && parent.marker ? parent.heading : undefined;
+    // a part's own title (二、正视问题 / 一、存在的问题及原因) names the part: its clauses are not the topic
+    const title = section.marker?.family === 'heading';
+    const context = section.marker && !title ? section.heading : parent?.kind === 'problems' && parent.marker?.family !== 'heading' ? parent.heading : undefined;
     parts.push({ section, ...(context ? { context } : {}) });
   }
   // innermost first, so that a sentence takes the context of its own numbered item
@@ -73,8 +75,10 @@ export class StatementFinder {
   private isFrame(text: string, defect: boolean): boolean {
     const p = this.lexicon.problem;
     const plain = text.replace(/[“”"‘’]/gu, '').replace(LEADING_CONNECTIVE, '');
-    if (!defect && p.frames.test(plain)) return true;
-    return p.generic.test(plain) || p.concessive.test(plain) || this.lexicon.cues.achievements.test(plain);
+    if (plain === '' || (!defect && p.frames.test(plain))) return true;
+    const c = this.lexicon.cues;
+    // a part's own title (二、正视问题 / 存在的问题及原因) names the part, it states nothing
+    return p.leadIns.test(plain) || p.generic.test(plain) || p.concessive.test(plain) || c.achievements.test(plain);
   }
 
   private isDirectiveUnit(text: string): boolean {
@@ -147,11 +151,14 @@ const TURN = /但|然而|不过|同时|可是|只是|遗憾的是|美中不足/u
 export function findProblemStatements(speech: Speech, lexicon: Lexicon): ProblemStatement[] {
   const finder = new StatementFinder(speech.text, speech.markers, lexicon);
   const parts = problemParts(speech);
+  // the title sentence of a part headed 二、存在的问题 names the part; it states nothing
+  const titles = new Set(parts.filter((p) => p.section.marker?.family === 'heading' && lexicon.cues.headingProblems.test(p.section.heading?.slice(p.section.marker.text.length) ?? '')).map((p) => p.section.start));
   const praise = [...walkSections(speech.sections)].filter((e) => e.section.kind === 'achievements').map((e) => e.section);
   const out: ProblemStatement[] = [];
   for (const sentence of speech.sentences) {
     const part = parts.find((p) => p.section.start <= sentence.start && sentence.start < p.section.end);
-    if (part && !part.section.stated) out.push(...finder.inPart(sentence, part.context));
+    if (titles.has(sentence.start)) continue;
+    if (part) out.push(...finder.inPart(sentence, part.context));
     else out.push(...finder.outsidePart(sentence, praise.some((s) => s.start <= sentence.start && sentence.start < s.end)));
   }
   return out;

@@ -58,8 +58,6 @@ export interface Section extends Span {
   headingSpan?: Span;
   numbering?: { series: SeriesId; index: number };
   marker?: NumberingMarker;
-  /** A problems run found by its sentences alone (no lead-in, no heading): its clauses are read by the open grammar. */
-  stated?: boolean;
   children: Section[];
 }
 
