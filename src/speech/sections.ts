@@ -412,7 +412,7 @@ export class SectionBuilder {
     const outer = Math.min(...candidates.map((m) => FAMILY_RANK[m.family]));
     // 1. embedded problem spans opened by a pivot (但也要清醒地看到…问题), with their own 一是…三是;
     //    a pivot inside an item is left to the recursion into that item
-    const firstItem = candidates.find((m) => FAMILY_RANK[m.family] === outer && FAMILY_RANK[m.family] < FAMILY_RANK.ordinal);
+    const firstItem = candidates.find((m) => FAMILY_RANK[m.family] === outer && (FAMILY_RANK[m.family] < FAMILY_RANK.ordinal || m.atParagraphStart));
     const pivotLimit = firstItem?.sentence ?? to;
     if (opinionLike || kind === 'achievements') {
       for (let i = from; i < pivotLimit; i++) {
