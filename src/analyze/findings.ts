@@ -27,31 +27,66 @@ export interface Finding {
   evidence?: Evidence[];
 }
 
-const evidenceOf = (matches: Match[], source: Evidence['source']) => ({ categories: matches.map((m) => m.id), evidence: matches.map((m) => ({ source, term: m.term })) });
+interface Decision {
+  categories: string[];
+  evidence: Evidence[];
+}
+
+/** At most this many categories a finding: a clause has a topic or two, not a list. */
+const MAX_CATEGORIES = 3;
+
+function decide(sources: Array<[Match[], Evidence['source']]>): Decision {
+  const out: Decision = { categories: [], evidence: [] };
+  for (const [matches, source] of sources) {
+    for (const m of matches) {
+      if (out.categories.includes(m.id) || out.categories.length >= MAX_CATEGORIES) continue;
+      out.categories.push(m.id);
+      out.evidence.push({ source, term: m.term });
+    }
+  }
+  return out;
+}
+
+const strong = (matches: Match[]) => matches.filter((m) => !m.weak);
+const weak = (matches: Match[]) => matches.filter((m) => m.weak);
 
 /**
- * The problem statements of one speech (src/speech/statements.ts) with their categories. The
- * clause decides its category by its own words; failing that, the clause before it in the same
- * sentence (思路不活，点子不多 share a topic), the sentence's opening words, then the heading
- * of the numbered item it stands under (二是党务力量薄弱).
+ * The problem statements of one speech (src/speech/statements.ts) with their categories. A
+ * clause's own terms decide, together with the heading of the numbered item it stands under
+ * (二是党务力量薄弱: the topic of every clause below it); failing both, the finding before it in
+ * the same sentence (思路不活，点子不多 share a topic), the sentence's opening words, and last
+ * the weak words that only say where (社区, 企业).
  */
 export function findProblems(speech: Speech, file: string, taxonomy: Taxonomy, lexicon: Lexicon): Finding[] {
   const findings: Finding[] = [];
-  let previous: { sentence: number; categories: string[]; evidence: Evidence[] } | undefined;
+  let previous: { sentence: number; decision: Decision } | undefined;
   for (const statement of findProblemStatements(speech, lexicon)) {
     const sentence = speech.sentences[statement.sentence]!;
-    let decided = evidenceOf(categorize(statement.text, taxonomy), 'text');
-    if (decided.categories.length === 0 && statement.cue && taxonomy.generic.some((g) => g.test(statement.cue))) continue; // 还存在一些差距和不足
-    if (decided.categories.length === 0 && previous?.sentence === statement.sentence) decided = { categories: previous.categories, evidence: previous.evidence.map((e) => ({ ...e, source: 'previous' })) };
-    if (decided.categories.length === 0) decided = evidenceOf(categorize(speech.text.slice(sentence.start, statement.start), taxonomy), 'sentence');
-    if (decided.categories.length === 0 && statement.context) decided = evidenceOf(categorize(statement.context, taxonomy), 'heading');
+    const own = categorize(statement.text, taxonomy);
+    if (strong(own).length === 0 && statement.cue && taxonomy.generic.some((g) => g.test(statement.cue))) continue; // 还存在一些差距和不足
+    const heading = statement.context ? categorize(statement.context, taxonomy) : [];
+    let decided = decide([
+      [strong(own), 'text'],
+      [strong(heading), 'heading'],
+    ]);
+    if (decided.categories.length === 0 && previous?.sentence === statement.sentence) {
+      decided = { categories: previous.decision.categories, evidence: previous.decision.evidence.map((e) => ({ ...e, source: 'previous' })) };
+    }
+    if (decided.categories.length === 0) {
+      const opening = categorize(speech.text.slice(sentence.start, statement.start), taxonomy);
+      decided = decide([
+        [strong(opening), 'sentence'],
+        [weak(own), 'text'],
+        [weak(heading), 'heading'],
+      ]);
+    }
     findings.push(toFinding(speech, file, sentence.text, statement, decided));
-    if (decided.categories.length) previous = { sentence: statement.sentence, ...decided };
+    if (decided.categories.length) previous = { sentence: statement.sentence, decision: decided };
   }
   return findings;
 }
 
-function toFinding(speech: Speech, file: string, sentence: string, statement: ProblemStatement, decided: { categories: string[]; evidence: Evidence[] }): Finding {
+function toFinding(speech: Speech, file: string, sentence: string, statement: ProblemStatement, decided: Decision): Finding {
   const { line, column } = speech.position(statement.start);
   const categorized = decided.categories.length > 0;
   return {

@@ -13,6 +13,8 @@ export interface Category {
   description: string;
   terms: string[];
   patterns: RegExp[];
+  /** Words that only say where (社区, 企业, 精力): they decide when nothing else does. */
+  weak: string[];
 }
 
 export interface Taxonomy {
@@ -28,6 +30,7 @@ interface RawCategory {
   description?: unknown;
   terms?: unknown;
   patterns?: unknown;
+  weak?: unknown;
 }
 interface RawTaxonomy {
   extends?: boolean;
@@ -64,6 +67,7 @@ function readCategories(raw: RawTaxonomy, file: string): Category[] {
       description: typeof c.description === 'string' ? c.description : '',
       terms: strings(c.terms, `categories[${i}].terms`, file),
       patterns: strings(c.patterns, `categories[${i}].patterns`, file).map((p) => regex(p, file)),
+      weak: strings(c.weak, `categories[${i}].weak`, file),
     };
   });
 }
@@ -106,20 +110,28 @@ export function loadTaxonomy(userFile?: string): Taxonomy {
 export interface Match {
   id: string;
   term: string;
+  /** True when only a weak term (社区, 企业 …) matched. */
+  weak: boolean;
 }
 
-/** The categories whose terms or patterns occur in `text`, in taxonomy order. */
+/** The categories whose terms or patterns occur in `text`, in taxonomy order; weak-only matches are marked. */
 export function categorize(text: string, taxonomy: Taxonomy): Match[] {
   const plain = text.replace(/[“”"‘’「」]/gu, '');
   const out: Match[] = [];
   for (const c of taxonomy.categories) {
     const term = c.terms.find((t) => plain.includes(t)) ?? c.patterns.map((p) => p.exec(plain)?.[0]).find((m) => m !== undefined);
-    if (term !== undefined) out.push({ id: c.id, term });
+    if (term !== undefined) out.push({ id: c.id, term, weak: false });
+    else {
+      const weak = c.weak.find((t) => plain.includes(t));
+      if (weak !== undefined) out.push({ id: c.id, term: weak, weak: true });
+    }
   }
   return out;
 }
 
-/** Category ids whose terms or patterns occur in `text`, in taxonomy order. */
+/** Category ids whose terms or patterns (not weak terms alone) occur in `text`, in taxonomy order. */
 export function classify(text: string, taxonomy: Taxonomy): string[] {
-  return categorize(text, taxonomy).map((m) => m.id);
+  return categorize(text, taxonomy)
+    .filter((m) => !m.weak)
+    .map((m) => m.id);
 }
