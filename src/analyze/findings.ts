@@ -65,13 +65,13 @@ export function findProblems(speech: Speech, file: string, taxonomy: Taxonomy, l
     const own = categorize(statement.text, taxonomy);
     if (strong(own).length === 0 && statement.cue && taxonomy.generic.some((g) => g.test(statement.cue))) continue; // 还存在一些差距和不足
     const heading = statement.context ? categorize(statement.context, taxonomy) : [];
+    const before = previous?.sentence === statement.sentence ? previous.decision : undefined;
+    const inherited: Match[] = before ? before.categories.map((id, k) => ({ id, term: before.evidence[k]!.term, weak: false })) : [];
     let decided = decide([
       [strong(own), 'text'],
+      [strong(own).length ? [] : inherited, 'previous'],
       [strong(heading), 'heading'],
     ]);
-    if (decided.categories.length === 0 && previous?.sentence === statement.sentence) {
-      decided = { categories: previous.decision.categories, evidence: previous.decision.evidence.map((e) => ({ ...e, source: 'previous' })) };
-    }
     if (decided.categories.length === 0) {
       const opening = categorize(speech.text.slice(sentence.start, statement.start), taxonomy);
       decided = decide([

@@ -21,18 +21,23 @@ interface Unit extends Span {
 }
 
 /**
- * The clauses of a sentence as the genre counts them: split at ，；： and joined across 、
- * (说起来重要、干起来次要、忙起来不要 is one statement), a leading numbering marker left out.
+ * The clauses of a sentence as the genre counts them: split at ，；： and joined across 、 where
+ * a piece cannot stand alone (重要性、紧迫性认识不足; 程序化、表面化), but not where each piece
+ * states its own defect (时间精力投入不多、要素保障不够); a leading numbering marker left out.
  */
-function units(text: string, sentence: Sentence, markerEnd: ReadonlyMap<number, number>): Unit[] {
+function units(text: string, sentence: Sentence, markerEnd: ReadonlyMap<number, number>, standsAlone: (piece: string) => boolean): Unit[] {
   const out: Unit[] = [];
+  let lastAlone = false;
   for (const clause of sentence.clauses) {
     const last = out[out.length - 1];
-    if (last && text[last.end] === '、') {
+    const alone = standsAlone(clause.text);
+    if (last && text[last.end] === '、' && !(lastAlone && alone)) {
       last.end = clause.end;
       last.text = text.slice(last.start, last.end);
+      lastAlone ||= alone;
       continue;
     }
+    lastAlone = alone;
     const start = markerEnd.get(clause.start) ?? clause.start;
     if (start < clause.end) out.push({ start, end: clause.end, text: text.slice(start, clause.end) });
   }
@@ -92,15 +97,21 @@ export class StatementFinder {
    * ends the sentence's statements (……，会后要进一步完善).
    */
   private *candidates(sentence: Sentence): Generator<{ unit: Unit; defect: PredicateMatch | undefined }> {
-    if (isProblemSummary(sentence.text, this.lexicon) || this.lexicon.cues.reviewHopes.test(sentence.text)) return;
+    if (this.lexicon.cues.reviewHopes.test(sentence.text)) return;
+    // 这些问题，……根子都在责任没有真正压实: after the close, only what names a defect is a problem
+    const summary = isProblemSummary(sentence.text, this.lexicon);
     const p = this.lexicon.problem;
     let past = false;
-    for (const unit of units(this.text, sentence, this.markerEnd)) {
+    let first = true;
+    for (const unit of units(this.text, sentence, this.markerEnd, (piece) => [...piece].length >= 2 && findDefect(piece, this.lexicon) !== undefined)) {
       const plain = unit.text.replace(LEADING_CONNECTIVE, '');
       if (p.past.test(plain)) past = true;
       else if (p.present.test(plain)) past = false;
+      const opener = first;
+      first = false;
       if (past || p.interrogative.test(unit.text)) continue;
-      const defect = findDefect(unit.text, this.lexicon);
+      const defect = findDefect(unit.text.replace(this.lexicon.problem.summary, ''), this.lexicon);
+      if (summary && (!defect || (opener && !SUMMARY_CAUSE.test(unit.text)))) continue;
       if (this.isFrame(unit.text, defect !== undefined)) continue;
       if (this.isDirectiveUnit(unit.text)) return;
       yield { unit, defect };
@@ -133,7 +144,7 @@ export class StatementFinder {
     const out: ProblemStatement[] = [];
     for (const { unit, defect } of this.candidates(sentence)) {
       if (!defect) continue;
-      const before = this.text.slice(sentence.start, unit.start + defect.index);
+      const before = this.text.slice(sentence.start, unit.end);
       if (out.length === 0 && (!this.lexicon.problem.assertive.test(before) || (inPraise && !TURN.test(before)))) continue;
       out.push({ ...unit, sentence: sentence.index, cue: defect.cue, inPart: false });
     }
@@ -141,6 +152,8 @@ export class StatementFinder {
   }
 }
 
+/** 这些问题的产生与……有关系: a close that names a cause. */
+const SUMMARY_CAUSE = /(?:与|和|同)[^，。；]{1,20}有关|在于|根子|源于|因为/u;
 const TURN = /但|然而|不过|同时|可是|只是|遗憾的是|美中不足/u;
 
 /**
@@ -158,7 +171,8 @@ export function findProblemStatements(speech: Speech, lexicon: Lexicon): Problem
   for (const sentence of speech.sentences) {
     const part = parts.find((p) => p.section.start <= sentence.start && sentence.start < p.section.end);
     if (titles.has(sentence.start)) continue;
-    if (part) out.push(...finder.inPart(sentence, part.context));
+    // the close (这些问题的产生……) speaks of all the items, not of the last one
+    if (part) out.push(...finder.inPart(sentence, isProblemSummary(sentence.text, lexicon) ? undefined : part.context));
     else out.push(...finder.outsidePart(sentence, praise.some((s) => s.start <= sentence.start && sentence.start < s.end)));
   }
   return out;
