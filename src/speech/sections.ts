@@ -326,9 +326,9 @@ export class SectionBuilder {
     // the first clause names the part (肯定成绩，进一步坚定……); the rest may say anything
     const first = text.split(/[，,：:]/u)[0] ?? text;
     for (const part of first === text ? [text] : [first, text]) {
+      if (c.headingDirective.test(part)) return 'opinions';
       if (c.headingProblems.test(part)) return 'problems';
       if (c.headingAchievements.test(part)) return 'achievements';
-      if (c.headingDirective.test(part)) return 'opinions';
     }
     return 'opinions';
   }

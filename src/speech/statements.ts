@@ -141,14 +141,15 @@ export class StatementFinder {
       const end = start + targeted.groups.problem.length;
       return [{ start, end, text: this.text.slice(start, end), sentence: sentence.index, cue: '针对', inPart: false }];
     }
-    const out: ProblemStatement[] = [];
-    for (const { unit, defect } of this.candidates(sentence)) {
-      if (!defect) continue;
+    const defects = [...this.candidates(sentence)].filter((c) => c.defect !== undefined);
+    // the first clause that is stated as fact; a scope word later in the sentence covers the clauses
+    // before it too (机关党建弱化虚化、“两张皮”等问题还没得到根本解决), unless they are praise
+    const stated = defects.findIndex(({ unit }) => {
       const before = this.text.slice(sentence.start, unit.end);
-      if (out.length === 0 && (!this.lexicon.problem.assertive.test(before) || (inPraise && !TURN.test(before)))) continue;
-      out.push({ ...unit, sentence: sentence.index, cue: defect.cue, inPart: false });
-    }
-    return out;
+      return this.lexicon.problem.assertive.test(before) && !(inPraise && !TURN.test(before));
+    });
+    if (stated === -1) return [];
+    return defects.slice(inPraise ? stated : 0).map(({ unit, defect }) => ({ ...unit, sentence: sentence.index, cue: defect!.cue, inPart: false }));
   }
 }
 

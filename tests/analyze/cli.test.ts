@@ -36,7 +36,7 @@ describe('analyze corpus --format json', async () => {
   });
   it('reports findings with exact positions and the contract fields', () => {
     const f = result.findings.find((x) => x.text === '党务力量薄弱');
-    expect(f).toEqual({ file: `${CORPUS}${SEEDS[4]}`, line: 3, column: 321, sentence: '二是党务力量薄弱。', text: '党务力量薄弱', categories: ['party-affairs-staff'], cue: '薄弱' });
+    expect(f).toEqual({ file: `${CORPUS}${SEEDS[4]}`, line: 3, column: 321, sentence: '二是党务力量薄弱。', text: '党务力量薄弱', categories: ['party-affairs-staff'], cue: '薄弱', evidence: [{ source: 'text', term: '党务' }] });
     const line = readFileSync(`${CORPUS}${SEEDS[4]}`, 'utf8').split('\n')[2] ?? '';
     expect([...line].slice(320, 326).join('')).toBe('党务力量薄弱');
     // 002 is indented with NBSP: columns count code points from the real line start
@@ -75,8 +75,11 @@ describe('analyze on a speech it has never seen', () => {
     const r = await json([`${FIXTURES}town-2024.txt`]);
     const byText = Object.fromEntries(r.findings.map((f) => [f.text, f.categories]));
     expect(byText['个别村党组织软弱涣散']).toEqual(['org-function']);
-    expect(byText['参加组织生活不积极']).toEqual(['organizational-life']);
-    expect(byText['“三会一课”流于形式']).toEqual(['organizational-life']);
+    // its own words say 组织生活; its item's heading (一是党员宗旨意识淡薄) adds the heading's topic
+    expect(byText['参加组织生活不积极']).toEqual(['organizational-life', 'work-style']);
+    const evidence = r.findings.find((f) => f.text === '参加组织生活不积极')?.evidence;
+    expect(evidence).toEqual([{ source: 'text', term: '组织生活' }, { source: 'heading', term: '宗旨意识' }]);
+    expect(byText['“三会一课”流于形式']).toEqual(['organizational-life', 'work-style']);
     expect(byText['村集体经济增收渠道单一']).toEqual(['rural-revitalization']);
     expect(byText['部分农村党员年龄偏大、文化程度偏低']).toEqual(['member-structure']);
     expect(r.findings.every((f) => f.line === 6)).toBe(true);

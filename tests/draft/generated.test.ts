@@ -21,7 +21,8 @@ function facts(kind: FactsInput['kind']): fc.Arbitrary<FactsInput> {
   return fc.record({
     kind: fc.constant(kind),
     meeting: fc.record({
-      name: pick(['全县2023年度基层党组织书记抓基层党建工作述职评议会', '全区基层党建工作推进会', '城关镇2023年度党支部书记述职评议会']),
+      // the meeting a kind is given at: the model reads the kind from the meeting's name too
+      name: pick(kind === 'progress-meeting' ? ['全区基层党建工作推进会', '全县抓党建促乡村振兴工作推进会议'] : ['全县2023年度基层党组织书记抓基层党建工作述职评议会', '城关镇2023年度党支部书记述职评议会']),
       date: pick(['2024-01-18', '2024-03-02', '2023-12-28']),
       region: fc.option(pick(['清河县', '东湖区', '城关镇']), { nil: undefined }),
       organizer: fc.option(pick(['县委', '区委', '镇党委']), { nil: undefined }),

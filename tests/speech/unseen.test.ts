@@ -18,7 +18,8 @@ describe('a speech whose 一、 headings name its parts (成效 / 存在的问�
       ['opinions', '一、3', 12, [['opinions', '（一）1', 13], ['opinions', '（一）2', 14], ['opinions', '（一）3', 15]]],
       ['closing', '', 16],
     ]);
-    expect(o.kind).toBe('summary-speech');
+    // 这次全市机关党建工作会议: a 工作会议 speech, whose parts are 成效 / 问题 / 任务
+    expect(o.kind).toBe('work-meeting');
   });
 });
 
