@@ -119,9 +119,11 @@ export class StatementFinder {
   }
 
   /** Every clause of a problems-part sentence that states something, whatever its predicate. */
-  inPart(sentence: Sentence, context: string | undefined): ProblemStatement[] {
+  inPart(sentence: Sentence, context: string | undefined, lead = false): ProblemStatement[] {
     const out: ProblemStatement[] = [];
     for (const { unit, defect } of this.candidates(sentence)) {
+      // the part's own pivot (但问题依然不少 / 我们的工作还有不小差距) leads in, it states nothing
+      if (lead && this.lexicon.cues.problems.test(unit.text)) continue;
       out.push({ ...unit, sentence: sentence.index, cue: defect?.cue ?? '', inPart: true, ...(context ? { context } : {}) });
     }
     return out;
@@ -173,7 +175,7 @@ export function findProblemStatements(speech: Speech, lexicon: Lexicon): Problem
     const part = parts.find((p) => p.section.start <= sentence.start && sentence.start < p.section.end);
     if (titles.has(sentence.start)) continue;
     // the close (这些问题的产生……) speaks of all the items, not of the last one
-    if (part) out.push(...finder.inPart(sentence, isProblemSummary(sentence.text, lexicon) ? undefined : part.context));
+    if (part) out.push(...finder.inPart(sentence, isProblemSummary(sentence.text, lexicon) ? undefined : part.context, sentence.start === part.section.start && !part.section.marker));
     else out.push(...finder.outsidePart(sentence, praise.some((s) => s.start <= sentence.start && sentence.start < s.end)));
   }
   return out;
