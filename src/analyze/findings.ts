@@ -60,11 +60,12 @@ const weak = (matches: Match[]) => matches.filter((m) => m.weak);
 export function findProblems(speech: Speech, file: string, taxonomy: Taxonomy, lexicon: Lexicon): Finding[] {
   const findings: Finding[] = [];
   let previous: { sentence: number; decision: Decision } | undefined;
+  const headings = new Map<string, Match[]>(); // every clause under 二是党务力量薄弱 asks about the same heading
   for (const statement of findProblemStatements(speech, lexicon)) {
     const sentence = speech.sentences[statement.sentence]!;
     const own = categorize(statement.text, taxonomy);
     if (strong(own).length === 0 && statement.cue && taxonomy.generic.some((g) => g.test(statement.cue))) continue; // 还存在一些差距和不足
-    const heading = statement.context ? categorize(statement.context, taxonomy) : [];
+    const heading = statement.context ? headings.get(statement.context) ?? headings.set(statement.context, categorize(statement.context, taxonomy)).get(statement.context)! : [];
     const before = previous?.sentence === statement.sentence ? previous.decision : undefined;
     const inherited: Match[] = before ? before.categories.map((id, k) => ({ id, term: before.evidence[k]!.term, weak: false })) : [];
     let decided = decide([

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { JianghuaError } from '../errors.js';
+import { WordList } from './words.js';
 import type { SectionKind, SeriesFamily, SeriesId, SpeechKind } from './types.js';
 
 /** The shipped data folder (`data/` beside `src/` and `dist/`). */
@@ -86,9 +87,12 @@ export interface Lexicon {
   };
   problem: {
     predicates: RegExp;
-    /** Global version, to find every predicate in a clause. */
+    /** Global versions, to scan a whole sentence at once. */
     predicatesAll: RegExp;
+    evaluativeAll: RegExp;
     rhetorical: RegExp;
+    /** Global version, to mask every rhetorical 不 in a clause. */
+    rhetoricalAll: RegExp;
     assertive: RegExp;
     directive: RegExp;
     summary: RegExp;
@@ -97,6 +101,8 @@ export interface Lexicon {
     generic: RegExp;
     concessive: RegExp;
     evaluative: RegExp;
+    /** Idioms and state words, matched as literal words. */
+    idioms: WordList;
     targeted: RegExp;
     past: RegExp;
     present: RegExp;
@@ -112,7 +118,7 @@ type RawCues = Record<string, string | string[]>;
 interface RawKinds {
   kinds: Array<{ id: SpeechKind; label: string; title?: string; opening?: string; sections?: SectionKind[] }>;
 }
-type RawProblems = Record<'predicates' | 'rhetorical' | 'assertive' | 'directive' | 'summary' | 'frames' | 'leadIns' | 'generic' | 'concessive' | 'evaluative', string[]> & Record<'targeted' | 'past' | 'present' | 'interrogative', string>;
+type RawProblems = Record<'predicates' | 'rhetorical' | 'assertive' | 'directive' | 'summary' | 'frames' | 'leadIns' | 'generic' | 'concessive' | 'evaluative' | 'idioms', string[]> & Record<'targeted' | 'past' | 'present' | 'interrogative', string>;
 
 let cached: Lexicon | undefined;
 
@@ -167,8 +173,10 @@ export function loadLexicon(dir = DATA_DIR): Lexicon {
     },
     problem: {
       predicates: anyOf(problems.predicates, 'problem-cues.yaml'),
-      predicatesAll: regex(problems.predicates.map((s) => `(?:${s})`).join('|'), 'problem-cues.yaml', 'gu'),
       rhetorical: anyOf(problems.rhetorical, 'problem-cues.yaml'),
+      predicatesAll: regex(problems.predicates.map((s) => `(?:${s})`).join('|'), 'problem-cues.yaml', 'gu'),
+      evaluativeAll: regex(problems.evaluative.map((s) => `(?:${s})`).join('|'), 'problem-cues.yaml', 'gu'),
+      rhetoricalAll: regex(problems.rhetorical.map((s) => `(?:${s})`).join('|'), 'problem-cues.yaml', 'gu'),
       assertive: anyOf(problems.assertive, 'problem-cues.yaml'),
       directive: anyOf(problems.directive, 'problem-cues.yaml'),
       summary: anyOf(problems.summary, 'problem-cues.yaml'),
@@ -177,6 +185,7 @@ export function loadLexicon(dir = DATA_DIR): Lexicon {
       generic: anyOf(problems.generic, 'problem-cues.yaml'),
       concessive: anyOf(problems.concessive, 'problem-cues.yaml'),
       evaluative: anyOf(problems.evaluative, 'problem-cues.yaml'),
+      idioms: new WordList(problems.idioms.map(String)),
       targeted: regex(problems.targeted, 'problem-cues.yaml'),
       past: regex(problems.past, 'problem-cues.yaml'),
       present: regex(problems.present, 'problem-cues.yaml'),

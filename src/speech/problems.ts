@@ -12,27 +12,29 @@ export interface PredicateMatch {
 }
 
 /** Mask rhetorical 不 (不断, 不跑偏, 不敢腐) so that it cannot be read as a defect. */
-function maskRhetorical(text: string, lexicon: Lexicon): string {
-  const flags = lexicon.problem.rhetorical.flags.includes('g') ? lexicon.problem.rhetorical.flags : `${lexicon.problem.rhetorical.flags}g`;
-  return text.replace(new RegExp(lexicon.problem.rhetorical.source, flags), (m) => '◇'.repeat(m.length));
+export function maskRhetorical(text: string, lexicon: Lexicon): string {
+  const re = lexicon.problem.rhetoricalAll;
+  re.lastIndex = 0;
+  return re.test(text) ? text.replace(re, (m) => '◇'.repeat(m.length)) : text;
 }
 
-/** The first defect predicate in `text`, ignoring rhetorical negation. */
-export function findPredicate(text: string, lexicon: Lexicon): PredicateMatch | undefined {
-  const masked = maskRhetorical(text, lexicon);
-  const re = lexicon.problem.predicatesAll;
-  re.lastIndex = 0;
+function first(re: RegExp, masked: string, text: string): PredicateMatch | undefined {
   const m = re.exec(masked);
   return m ? { cue: text.slice(m.index, m.index + m[0].length), index: m.index } : undefined;
 }
 
+/** The first defect predicate in `text`, ignoring rhetorical negation. */
+export function findPredicate(text: string, lexicon: Lexicon): PredicateMatch | undefined {
+  return first(lexicon.problem.predicates, maskRhetorical(text, lexicon), text);
+}
+
 /** A defect predicate or an evaluative phrase (形同虚设, 只有23个, 习惯于…): the open grammar's signal. */
 export function findDefect(text: string, lexicon: Lexicon): PredicateMatch | undefined {
-  const predicate = findPredicate(text, lexicon);
-  if (predicate) return predicate;
   const masked = maskRhetorical(text, lexicon);
-  const m = lexicon.problem.evaluative.exec(masked);
-  return m ? { cue: text.slice(m.index, m.index + m[0].length), index: m.index } : undefined;
+  const m = first(lexicon.problem.predicates, masked, text) ?? first(lexicon.problem.evaluative, masked, text);
+  if (m) return m;
+  const idiom = lexicon.problem.idioms.find(masked);
+  return idiom ? { cue: text.slice(idiom.index, idiom.index + idiom.cue.length), index: idiom.index } : undefined;
 }
 
 /** A clause that asks for action (要着力解决…问题, 补齐短板) rather than stating a defect. */

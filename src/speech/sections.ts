@@ -327,8 +327,9 @@ export class SectionBuilder {
     const first = text.split(/[，,：:]/u)[0] ?? text;
     for (const part of first === text ? [text] : [first, text]) {
       if (c.headingDirective.test(part)) return 'opinions';
-      if (c.headingProblems.test(part)) return 'problems';
+      // 肯定成绩、正视问题 names both: the achievements come first, and the pivot inside finds the problems
       if (c.headingAchievements.test(part)) return 'achievements';
+      if (c.headingProblems.test(part)) return 'problems';
     }
     return 'opinions';
   }

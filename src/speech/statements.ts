@@ -1,5 +1,5 @@
 import type { Lexicon } from './lexicon.js';
-import { findDefect, isDirective, isProblemSummary, MODAL_YAO, type PredicateMatch } from './problems.js';
+import { findDefect, isDirective, isProblemSummary, maskRhetorical, MODAL_YAO, type PredicateMatch } from './problems.js';
 import type { NumberingMarker, Section, Sentence, Span, Speech } from './types.js';
 import { walkSections } from './walk.js';
 
@@ -25,12 +25,12 @@ interface Unit extends Span {
  * a piece cannot stand alone (重要性、紧迫性认识不足; 程序化、表面化), but not where each piece
  * states its own defect (时间精力投入不多、要素保障不够); a leading numbering marker left out.
  */
-function units(text: string, sentence: Sentence, markerEnd: ReadonlyMap<number, number>, standsAlone: (piece: string) => boolean): Unit[] {
+function units(text: string, sentence: Sentence, markerEnd: ReadonlyMap<number, number>, standsAlone: (piece: Span) => boolean): Unit[] {
   const out: Unit[] = [];
   let lastAlone = false;
   for (const clause of sentence.clauses) {
     const last = out[out.length - 1];
-    const alone = standsAlone(clause.text);
+    const alone = standsAlone(clause);
     if (last && text[last.end] === '、' && !(lastAlone && alone)) {
       last.end = clause.end;
       last.text = text.slice(last.start, last.end);
@@ -64,7 +64,6 @@ const QUOTED = /“[^”]*”|‘[^’]*’|"[^"]*"/gu;
 
 export class StatementFinder {
   private readonly markerEnd: Map<number, number>;
-
   constructor(
     private readonly text: string,
     markers: readonly NumberingMarker[],
@@ -86,6 +85,35 @@ export class StatementFinder {
     return p.leadIns.test(plain) || p.generic.test(plain) || p.concessive.test(plain) || c.achievements.test(plain);
   }
 
+  /**
+   * Every defect signal of a sentence, found in one scan of the whole sentence (not one per
+   * clause: the open grammar asks about every clause of every sentence).
+   */
+  private sentenceDefects(sentence: Sentence): PredicateMatch[][] {
+    const masked = maskRhetorical(sentence.text, this.lexicon);
+    const scans = [this.lexicon.problem.predicatesAll, this.lexicon.problem.evaluativeAll].map((re) => {
+      const found: PredicateMatch[] = [];
+      re.lastIndex = 0;
+      for (let m = re.exec(masked); m; m = re.exec(masked)) {
+        found.push({ cue: sentence.text.slice(m.index, m.index + m[0].length), index: sentence.start + m.index });
+        if (m[0].length === 0) re.lastIndex++;
+      }
+      return found;
+    });
+    // evaluative patterns, then idioms: together they rank after the predicates, as in findDefect
+    const idioms = this.lexicon.problem.idioms.findAll(masked).map((m) => ({ cue: sentence.text.slice(m.index, m.index + m.cue.length), index: sentence.start + m.index }));
+    return [scans[0]!, scans[1]!, idioms];
+  }
+
+  /** The first predicate in [start, end), else the first evaluative phrase; its index is relative to `start`. */
+  private static defectIn(defects: PredicateMatch[][], span: Span): PredicateMatch | undefined {
+    for (const list of defects) {
+      const hit = list.find((d) => d.index >= span.start && d.index < span.end);
+      if (hit) return { cue: hit.cue, index: hit.index - span.start };
+    }
+    return undefined;
+  }
+
   private isDirectiveUnit(text: string): boolean {
     const body = text.replace(QUOTED, '“”').replace(LEADING_CONNECTIVE, '');
     return isDirective(body, this.lexicon) || MODAL_YAO.test(body);
@@ -96,21 +124,24 @@ export class StatementFinder {
    * concessions and what is said of the past (过去……，现在……) are left out, and a directive
    * ends the sentence's statements (……，会后要进一步完善).
    */
-  private *candidates(sentence: Sentence): Generator<{ unit: Unit; defect: PredicateMatch | undefined }> {
+  private *candidates(sentence: Sentence, inPart: boolean): Generator<{ unit: Unit; defect: PredicateMatch | undefined }> {
     if (this.lexicon.cues.reviewHopes.test(sentence.text)) return;
     // 这些问题，……根子都在责任没有真正压实: after the close, only what names a defect is a problem
     const summary = isProblemSummary(sentence.text, this.lexicon);
     const p = this.lexicon.problem;
     let past = false;
     let first = true;
-    for (const unit of units(this.text, sentence, this.markerEnd, (piece) => [...piece].length >= 2 && findDefect(piece, this.lexicon) !== undefined)) {
+    const defects = this.sentenceDefects(sentence);
+    if (!inPart && defects.every((list) => list.length === 0)) return;
+    for (const unit of units(this.text, sentence, this.markerEnd, (piece) => piece.end - piece.start >= 2 && StatementFinder.defectIn(defects, piece) !== undefined)) {
       const plain = unit.text.replace(LEADING_CONNECTIVE, '');
       if (p.past.test(plain)) past = true;
       else if (p.present.test(plain)) past = false;
       const opener = first;
       first = false;
       if (past || p.interrogative.test(unit.text)) continue;
-      const defect = findDefect(unit.text.replace(this.lexicon.problem.summary, ''), this.lexicon);
+      // in a close, the words 这些问题 themselves are not the defect
+      const defect = summary ? findDefect(unit.text.replace(p.summary, ''), this.lexicon) : StatementFinder.defectIn(defects, unit);
       if (summary && (!defect || (opener && !SUMMARY_CAUSE.test(unit.text)))) continue;
       if (this.isFrame(unit.text, defect !== undefined)) continue;
       if (this.isDirectiveUnit(unit.text)) return;
@@ -121,7 +152,7 @@ export class StatementFinder {
   /** Every clause of a problems-part sentence that states something, whatever its predicate. */
   inPart(sentence: Sentence, context: string | undefined, lead = false): ProblemStatement[] {
     const out: ProblemStatement[] = [];
-    for (const { unit, defect } of this.candidates(sentence)) {
+    for (const { unit, defect } of this.candidates(sentence, true)) {
       // the part's own pivot (但问题依然不少 / 我们的工作还有不小差距) leads in, it states nothing
       if (lead && this.lexicon.cues.problems.test(unit.text)) continue;
       out.push({ ...unit, sentence: sentence.index, cue: defect?.cue ?? '', inPart: true, ...(context ? { context } : {}) });
@@ -143,7 +174,7 @@ export class StatementFinder {
       const end = start + targeted.groups.problem.length;
       return [{ start, end, text: this.text.slice(start, end), sentence: sentence.index, cue: '针对', inPart: false }];
     }
-    const defects = [...this.candidates(sentence)].filter((c) => c.defect !== undefined);
+    const defects = [...this.candidates(sentence, false)].filter((c) => c.defect !== undefined);
     // the first clause that is stated as fact; a scope word later in the sentence covers the clauses
     // before it too (机关党建弱化虚化、“两张皮”等问题还没得到根本解决), unless they are praise
     const stated = defects.findIndex(({ unit }) => {
@@ -170,13 +201,14 @@ export function findProblemStatements(speech: Speech, lexicon: Lexicon): Problem
   // the title sentence of a part headed 二、存在的问题 names the part; it states nothing
   const titles = new Set(parts.filter((p) => p.section.marker?.family === 'heading' && lexicon.cues.headingProblems.test(p.section.heading?.slice(p.section.marker.text.length) ?? '')).map((p) => p.section.start));
   const praise = [...walkSections(speech.sections)].filter((e) => e.section.kind === 'achievements').map((e) => e.section);
+  const within = (s: { start: number; end: number }, offset: number) => s.start <= offset && offset < s.end;
   const out: ProblemStatement[] = [];
   for (const sentence of speech.sentences) {
-    const part = parts.find((p) => p.section.start <= sentence.start && sentence.start < p.section.end);
     if (titles.has(sentence.start)) continue;
+    const part = parts.find((p) => within(p.section, sentence.start));
     // the close (这些问题的产生……) speaks of all the items, not of the last one
     if (part) out.push(...finder.inPart(sentence, isProblemSummary(sentence.text, lexicon) ? undefined : part.context, sentence.start === part.section.start && !part.section.marker));
-    else out.push(...finder.outsidePart(sentence, praise.some((s) => s.start <= sentence.start && sentence.start < s.end)));
+    else out.push(...finder.outsidePart(sentence, praise.some((s) => within(s, sentence.start))));
   }
   return out;
 }
