@@ -18,6 +18,8 @@ export interface ProblemStatement extends Span {
 
 interface Unit extends Span {
   text: string;
+  /** Stands before a turn (……，但……) in its sentence. */
+  turned?: boolean;
 }
 
 /**
@@ -133,18 +135,29 @@ export class StatementFinder {
     let first = true;
     const defects = this.sentenceDefects(sentence);
     if (!inPart && defects.every((list) => list.length === 0)) return;
-    for (const unit of units(this.text, sentence, this.markerEnd, (piece) => piece.end - piece.start >= 2 && StatementFinder.defectIn(defects, piece) !== undefined)) {
+    const all = units(this.text, sentence, this.markerEnd, (piece) => piece.end - piece.start >= 2 && StatementFinder.defectIn(defects, piece) !== undefined);
+    // the clause before a turn (党建品牌有特色，但……) is the praise the turn answers
+    const turnAt = all.findIndex((u, k) => k > 0 && TURN_START.test(u.text));
+    let directed = false;
+    all.forEach((unit, k) => void (unit.turned = turnAt !== -1 && k < turnAt));
+    for (const unit of all) {
       const plain = unit.text.replace(LEADING_CONNECTIVE, '');
       if (p.past.test(plain)) past = true;
       else if (p.present.test(plain)) past = false;
+      // 要选优配强……，目前，全县还有4个村……: a fact stated after the directive resumes the statements
+      if (directed && (p.present.test(plain) || TURN_START.test(unit.text))) directed = false;
       const opener = first;
       first = false;
-      if (past || p.interrogative.test(unit.text)) continue;
+      if (past || directed || p.interrogative.test(unit.text)) continue;
       // in a close, the words 这些问题 themselves are not the defect
       const defect = summary ? findDefect(unit.text.replace(p.summary, ''), this.lexicon) : StatementFinder.defectIn(defects, unit);
       if (summary && (!defect || (opener && !SUMMARY_CAUSE.test(unit.text)))) continue;
+      if (unit.turned && !defect) continue;
       if (this.isFrame(unit.text, defect !== undefined)) continue;
-      if (this.isDirectiveUnit(unit.text)) return;
+      if (this.isDirectiveUnit(unit.text)) {
+        directed = true;
+        continue;
+      }
       yield { unit, defect };
     }
   }
@@ -155,7 +168,7 @@ export class StatementFinder {
     for (const { unit, defect } of this.candidates(sentence, true)) {
       // the part's own pivot (但问题依然不少 / 我们的工作还有不小差距) leads in, it states nothing
       if (lead && this.lexicon.cues.problems.test(unit.text)) continue;
-      out.push({ ...unit, sentence: sentence.index, cue: defect?.cue ?? '', inPart: true, ...(context ? { context } : {}) });
+      out.push({ start: unit.start, end: unit.end, text: unit.text, sentence: sentence.index, cue: defect?.cue ?? '', inPart: true, ...(context ? { context } : {}) });
     }
     return out;
   }
@@ -182,12 +195,13 @@ export class StatementFinder {
       return this.lexicon.problem.assertive.test(before) && !(inPraise && !TURN.test(before));
     });
     if (stated === -1) return [];
-    return defects.slice(inPraise ? stated : 0).map(({ unit, defect }) => ({ ...unit, sentence: sentence.index, cue: defect!.cue, inPart: false }));
+    return defects.slice(inPraise ? stated : 0).map(({ unit, defect }) => ({ start: unit.start, end: unit.end, text: unit.text, sentence: sentence.index, cue: defect!.cue, inPart: false }));
   }
 }
 
 /** 这些问题的产生与……有关系: a close that names a cause. */
 const SUMMARY_CAUSE = /(?:与|和|同)[^，。；]{1,20}有关|在于|根子|源于|因为/u;
+const TURN_START = /^(?:但是?|然而|不过|可是)/u;
 const TURN = /但|然而|不过|同时|可是|只是|遗憾的是|美中不足/u;
 
 /**
