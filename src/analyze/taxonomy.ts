@@ -15,13 +15,13 @@ export interface Category {
   patterns: RegExp[];
   /** Words that only say where (社区, 企业, 精力): they decide when nothing else does. */
   weak: string[];
-  /** The terms as one alternation: one scan per clause instead of one per term. */
+  /** Terms and patterns as one alternation: one scan per clause instead of one per term. */
   termsRe: RegExp | undefined;
   weakRe: RegExp | undefined;
 }
 
 const escape = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
-const alternation = (terms: string[]) => (terms.length ? new RegExp(terms.map(escape).join('|'), 'u') : undefined);
+const alternation = (terms: string[], patterns: RegExp[] = []) => (terms.length || patterns.length ? new RegExp([...terms.map(escape), ...patterns.map((p) => `(?:${p.source})`)].join('|'), 'u') : undefined);
 
 export interface Taxonomy {
   categories: Category[];
@@ -75,7 +75,7 @@ function readCategories(raw: RawTaxonomy, file: string): Category[] {
       patterns: strings(c.patterns, `categories[${i}].patterns`, file).map((p) => regex(p, file)),
       weak: strings(c.weak, `categories[${i}].weak`, file),
     };
-  }).map((c) => ({ ...c, termsRe: alternation(c.terms), weakRe: alternation(c.weak) }));
+  }).map((c) => ({ ...c, termsRe: alternation(c.terms, c.patterns), weakRe: alternation(c.weak) }));
 }
 
 function readRaw(file: string): RawTaxonomy {
@@ -125,8 +125,7 @@ export function categorize(text: string, taxonomy: Taxonomy): Match[] {
   const plain = text.replace(/[“”"‘’「」]/gu, '');
   const out: Match[] = [];
   for (const c of taxonomy.categories) {
-    let term = c.termsRe?.exec(plain)?.[0];
-    for (let k = 0; term === undefined && k < c.patterns.length; k++) term = c.patterns[k]!.exec(plain)?.[0];
+    const term = c.termsRe?.exec(plain)?.[0];
     if (term !== undefined) out.push({ id: c.id, term, weak: false });
     else {
       const weak = c.weakRe?.exec(plain)?.[0];

@@ -1,6 +1,7 @@
-import { isMap, isNode, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
+import { LineCounter, parseDocument, type Document } from 'yaml';
 import { z } from 'zod';
 import { JianghuaError } from '../errors.js';
+import { locate, type Path } from '../io/yaml-place.js';
 
 /** 会议事实：英文键、中文值。Dates stay strings (YAML core schema has no timestamps). */
 const text = (what: string) => z.string({ error: `${what}应为文字` }).trim().min(1, { error: `${what}不能为空` });
@@ -92,31 +93,9 @@ export const YAML_CODES: Record<string, string> = {
   TAG_RESOLVE_FAILED: '无法识别的标签（!）',
 };
 
-type Path = ReadonlyArray<PropertyKey>;
-
 /** opinions[1].title — the form users see in the file. */
 export function formatPath(path: Path): string {
   return path.map((k, i) => (typeof k === 'number' ? `[${k}]` : i === 0 ? String(k) : `.${String(k)}`)).join('') || '（根）';
-}
-
-/** The closest node to `path` that exists in the document, as 1-based line:column; `key`: the key of the last step. */
-function locate(doc: Document, counter: LineCounter, path: Path, key = false): { line: number; column: number } {
-  const at = (offset: number) => {
-    const { line, col } = counter.linePos(offset);
-    return { line, column: col };
-  };
-  if (key && path.length > 0) {
-    const parent = path.length === 1 ? doc.contents : doc.getIn(path.slice(0, -1) as unknown[], true);
-    if (isMap(parent)) {
-      const pair = parent.items.find((p) => isScalar(p.key) && p.key.value === path[path.length - 1]);
-      if (isNode(pair?.key) && pair.key.range) return at(pair.key.range[0]);
-    }
-  }
-  for (let n = path.length; n >= 0; n--) {
-    const node = n === 0 ? doc.contents : doc.getIn(path.slice(0, n) as unknown[], true);
-    if (isNode(node) && node.range) return at(node.range[0]);
-  }
-  return { line: 1, column: 1 };
 }
 
 /** One zod issue as a Chinese message with the path and its place in the file. */

@@ -1,8 +1,9 @@
-import { isMap, isNode, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
+import { LineCounter, parseDocument, type Document } from 'yaml';
 import { z } from 'zod';
 import { YAML_CODES } from '../draft/facts.js';
 import { JianghuaError } from '../errors.js';
 import { readTextFile } from '../io/read-text.js';
+import { locate, type Path } from '../io/yaml-place.js';
 import { codePointLength, normalizeText } from '../speech/text.js';
 
 /** Speech kinds a gold file may name; `other` means “none of these”. */
@@ -105,34 +106,12 @@ const entrySchema = z
 
 const goldSchema = z.record(z.string(), entrySchema, error(SHAPE.root));
 
-type Path = ReadonlyArray<PropertyKey>;
-
 /** “A.txt” problems[3].text — the file key quoted, as its name may contain dots. */
 function formatPath(path: Path): string {
   if (path.length === 0) return '（根）';
   const [file, ...rest] = path;
   const tail = rest.map((k, i) => (typeof k === 'number' ? `[${k}]` : i === 0 ? String(k) : `.${String(k)}`)).join('');
   return `“${String(file)}”${tail ? ` ${tail}` : ''}`;
-}
-
-/** Line and column of the deepest node on `path` that exists (the key itself when `key`). */
-function locate(doc: Document, counter: LineCounter, path: Path, key = false): GoldPlace {
-  const at = (offset: number) => {
-    const { line, col } = counter.linePos(offset);
-    return { line, column: col };
-  };
-  if (key && path.length > 0) {
-    const parent = path.length === 1 ? doc.contents : doc.getIn(path.slice(0, -1) as unknown[], true);
-    if (isMap(parent)) {
-      const pair = parent.items.find((p) => isScalar(p.key) && p.key.value === path[path.length - 1]);
-      if (isNode(pair?.key) && pair.key.range) return at(pair.key.range[0]);
-    }
-  }
-  for (let n = path.length; n >= 0; n--) {
-    const node = n === 0 ? doc.contents : doc.getIn(path.slice(0, n) as unknown[], true);
-    if (isNode(node) && node.range) return at(node.range[0]);
-  }
-  return { line: 1, column: 1 };
 }
 
 function describeIssue(doc: Document, counter: LineCounter, issue: z.core.$ZodIssue): { message: string } & GoldPlace {

@@ -40,13 +40,8 @@ export interface ScoreOptions {
   categoryOrder?: readonly string[];
 }
 
-export interface Measures {
-  /** right / findings; null when there are no findings. */
-  precision: number | null;
-  /** found / gold; null when there is no gold clause. */
-  clauseRecall: number | null;
-  /** categoryRight / gold. */
-  categoryRecall: number | null;
+/** What the scoring counts, over one file or all. */
+export interface Counts {
   findings: number;
   gold: number;
   found: number;
@@ -54,6 +49,15 @@ export interface Measures {
   right: number;
   traps: number;
   falseAlarms: number;
+}
+
+export interface Measures extends Counts {
+  /** right / findings; null when there are no findings. */
+  precision: number | null;
+  /** found / gold; null when there is no gold clause. */
+  clauseRecall: number | null;
+  /** categoryRight / gold. */
+  categoryRecall: number | null;
 }
 
 export type CheckName = 'kind' | 'opinions.count' | 'opinions.series' | 'reviews' | 'problems';
@@ -224,15 +228,7 @@ export function outlineChecks(gold: PlacedEntry, outline: OutlineShape): Outline
   return checks;
 }
 
-interface Tally {
-  findings: number;
-  gold: number;
-  found: number;
-  categoryRight: number;
-  right: number;
-  traps: number;
-  falseAlarms: number;
-}
+type Tally = Counts;
 
 const emptyTally = (): Tally => ({ findings: 0, gold: 0, found: 0, categoryRight: 0, right: 0, traps: 0, falseAlarms: 0 });
 

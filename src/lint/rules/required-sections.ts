@@ -6,7 +6,7 @@ import type { Rule } from '../types.js';
 const rule: Rule<{ sections: SectionKind[] }> = {
   id: 'required-sections',
   meta: {
-    description: '讲话稿缺少本体裁必备的部分（总结讲话：成绩、问题、意见；主持词：议程、点评；述职报告：成绩、问题、打算；推进会讲话：意见；各体裁见 data/kinds.yaml）',
+    description: '讲话稿缺少本体裁必备的部分（总结讲话：成绩、问题、意见；主持词：点评；述职报告：成绩、问题、打算；推进会讲话：意见；各体裁见 data/kinds.yaml）',
     defaultSeverity: 'error',
     kinds: ['summary-speech', 'host-script', 'review', 'report', 'progress-meeting', 'work-meeting', 'self-inspection'],
     messages: { missing: '缺少“{{missing}}”部分：{{kind}}应包含{{required}}' },
