@@ -56,6 +56,8 @@ export interface KindDef {
 
 export interface Lexicon {
   series: SeriesDef[];
+  /** Any series' marker at the start of a text (一是 / （二） / 第三，), from the same patterns. */
+  leadingMarker: RegExp;
   kinds: KindDef[];
   lookalikes: string[];
   cues: {
@@ -136,6 +138,8 @@ export function loadLexicon(dir = DATA_DIR): Lexicon {
   };
   const lexicon: Lexicon = {
     series: numbering.series.map((s) => ({ ...s, line: s.line ?? false, pattern: regex(s.pattern, 'numbering.yaml') })),
+    // one alternation of every series; group names cannot repeat in one expression
+    leadingMarker: anyOf(numbering.series.map((s) => s.pattern.replace(/\(\?<\w+>/gu, '(?:')), 'numbering.yaml'),
     lookalikes: numbering.lookalikes,
     kinds: kinds.kinds.map((k) => ({
       id: k.id,

@@ -2,7 +2,6 @@ import type { Lexicon } from './lexicon.js';
 
 /** 要 as a modal (要加强), not inside 重要 / 主要 / 需要 / 要求 / 要素 …. */
 export const MODAL_YAO = /(?<![重主需只不紧必首简纲提摘想扼次显概纪政险机切])要(?![素求务点件闻害领旨事职地道员])/u;
-const LEADING_MARKER = /^(?:[一二三四五六七八九十]{1,3}[是要、]|第[一二三四五六七八九十]{1,3}[，,、]?|其[一二三四五六七八九十][，,、]?|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.．、])/u;
 
 export interface PredicateMatch {
   /** The defect predicate as written: 不够规范, 薄弱, 有待加强. */
@@ -39,7 +38,7 @@ export function findDefect(text: string, lexicon: Lexicon): PredicateMatch | und
 
 /** A clause that asks for action (要着力解决…问题, 补齐短板) rather than stating a defect. */
 export function isDirective(text: string, lexicon: Lexicon): boolean {
-  return lexicon.problem.directive.test(text.replace(LEADING_MARKER, ''));
+  return lexicon.problem.directive.test(text.replace(lexicon.leadingMarker, ''));
 }
 
 /** 这些问题，务必引起高度重视: talk about the problems, not a problem. */
