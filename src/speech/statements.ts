@@ -18,8 +18,6 @@ export interface ProblemStatement extends Span {
 
 interface Unit extends Span {
   text: string;
-  /** Stands before a turn (……，但……) in its sentence. */
-  turned?: boolean;
 }
 
 /**
@@ -82,9 +80,7 @@ export class StatementFinder {
     const p = this.lexicon.problem;
     const plain = text.replace(/[“”"‘’]/gu, '').replace(LEADING_CONNECTIVE, '');
     if (plain === '' || (!defect && p.frames.test(plain))) return true;
-    const c = this.lexicon.cues;
-    // a part's own title (二、正视问题 / 存在的问题及原因) names the part, it states nothing
-    return p.leadIns.test(plain) || p.generic.test(plain) || p.concessive.test(plain) || c.achievements.test(plain);
+    return p.leadIns.test(plain) || p.generic.test(plain) || p.concessive.test(plain) || this.lexicon.cues.achievements.test(plain);
   }
 
   /**
@@ -107,7 +103,7 @@ export class StatementFinder {
     return [scans[0]!, scans[1]!, idioms];
   }
 
-  /** The first predicate in [start, end), else the first evaluative phrase; its index is relative to `start`. */
+  /** The first predicate in [start, end), else the first evaluative phrase or idiom (findDefect's order); index relative to `start`. */
   private static defectIn(defects: PredicateMatch[][], span: Span): PredicateMatch | undefined {
     for (const list of defects) {
       const hit = list.find((d) => d.index >= span.start && d.index < span.end);
@@ -123,8 +119,9 @@ export class StatementFinder {
 
   /**
    * The units of a sentence that may state a problem, each with its defect signal: frames,
-   * concessions and what is said of the past (过去……，现在……) are left out, and a directive
-   * ends the sentence's statements (……，会后要进一步完善).
+   * concessions, what is said of the past (过去……，现在……) and the praise before a turn are left
+   * out, and a directive silences what follows it (……，会后要进一步完善) until a fact is stated
+   * again (……，目前，还有4个村……).
    */
   private *candidates(sentence: Sentence, inPart: boolean): Generator<{ unit: Unit; defect: PredicateMatch | undefined }> {
     if (this.lexicon.cues.reviewHopes.test(sentence.text)) return;
@@ -139,8 +136,7 @@ export class StatementFinder {
     // the clause before a turn (党建品牌有特色，但……) is the praise the turn answers
     const turnAt = all.findIndex((u, k) => k > 0 && TURN_START.test(u.text));
     let directed = false;
-    all.forEach((unit, k) => void (unit.turned = turnAt !== -1 && k < turnAt));
-    for (const unit of all) {
+    for (const [k, unit] of all.entries()) {
       const plain = unit.text.replace(LEADING_CONNECTIVE, '');
       if (p.past.test(plain)) past = true;
       else if (p.present.test(plain)) past = false;
@@ -152,7 +148,7 @@ export class StatementFinder {
       // in a close, the words 这些问题 themselves are not the defect
       const defect = summary ? findDefect(unit.text.replace(p.summary, ''), this.lexicon) : StatementFinder.defectIn(defects, unit);
       if (summary && (!defect || (opener && !SUMMARY_CAUSE.test(unit.text)))) continue;
-      if (unit.turned && !defect) continue;
+      if (turnAt !== -1 && k < turnAt && !defect) continue;
       if (this.isFrame(unit.text, defect !== undefined)) continue;
       if (this.isDirectiveUnit(unit.text)) {
         directed = true;
