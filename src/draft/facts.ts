@@ -1,7 +1,7 @@
-import { LineCounter, parseDocument, type Document } from 'yaml';
+import type { Document, LineCounter } from 'yaml';
 import { z } from 'zod';
 import { JianghuaError } from '../errors.js';
-import { locate, type Path } from '../io/yaml-place.js';
+import { locate, parseYamlStrict, type Path } from '../io/yaml.js';
 
 /** 会议事实：英文键、中文值。Dates stay strings (YAML core schema has no timestamps). */
 const text = (what: string) => z.string({ error: `${what}应为文字` }).trim().min(1, { error: `${what}不能为空` });
@@ -75,23 +75,6 @@ export function factsJsonSchema(): Record<string, unknown> {
   };
 }
 
-// yaml's error codes, in Chinese (its own messages stay in parentheses for the details); shared with eval's gold file
-export const YAML_CODES: Record<string, string> = {
-  BAD_INDENT: '缩进不正确',
-  TAB_AS_INDENT: '不能用制表符缩进，请用空格',
-  DUPLICATE_KEY: '键重复',
-  MISSING_CHAR: '缺少必要的符号',
-  MULTILINE_IMPLICIT_KEY: '键不能跨行（冒号后要有空格，或把值加引号）',
-  BLOCK_AS_IMPLICIT_KEY: '这里应该是“键: 值”',
-  UNEXPECTED_TOKEN: '出现了意外的符号',
-  BAD_SCALAR_START: '值不能以这个符号开头，请加引号',
-  BAD_ALIAS: '别名（*）写法错误',
-  BAD_DIRECTIVE: '指令（%）写法错误',
-  MULTIPLE_DOCS: '一个文件只能有一个文档（不要用 ---- 分隔）',
-  KEY_OVER_1024_CHARS: '键太长',
-  BAD_DQ_ESCAPE: '双引号中的转义写法错误',
-  TAG_RESOLVE_FAILED: '无法识别的标签（!）',
-};
 
 /** opinions[1].title — the form users see in the file. */
 export function formatPath(path: Path): string {
@@ -120,23 +103,7 @@ export interface LoadedFacts {
 
 /** Parse and validate a facts file's text; every failure is a JianghuaError with file:line:col. */
 export function parseFacts(source: string, file = 'facts.yaml'): LoadedFacts {
-  const counter = new LineCounter();
-  const doc = parseDocument(source, { lineCounter: counter, uniqueKeys: true, prettyErrors: true, schema: 'core', strict: true });
-  const first = doc.errors[0];
-  if (first) {
-    const pos = first.linePos?.[0];
-    const detail = first.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/u, '');
-    const what = YAML_CODES[first.code] ?? 'YAML 格式错误';
-    throw new JianghuaError('yaml-syntax', `YAML 格式错误：${what}（${detail}）`, { file, line: pos?.line, column: pos?.col });
-  }
-  let data: unknown;
-  try {
-    // bounded alias expansion: a "billion laughs" file fails here instead of exhausting memory
-    data = doc.toJS({ maxAliasCount: 100 });
-  } catch (error) {
-    throw new JianghuaError('yaml-syntax', `YAML 别名（*）展开过多，已拒绝读取（${(error as Error).message}）`, { file, line: 1, column: 1 });
-  }
-  if (data === null || data === undefined) throw new JianghuaError('empty', '会议事实文件是空的（可运行 jianghua init 生成示例）', { file });
+  const { doc, counter, data } = parseYamlStrict(source, file, '会议事实文件是空的（可运行 jianghua init 生成示例）');
   const result = factsSchema.safeParse(data, { error: z.locales.zhCN().localeError });
   const where = (path: Path) => locate(doc, counter, path);
   if (!result.success) {

@@ -1,9 +1,8 @@
-import { LineCounter, parseDocument, type Document } from 'yaml';
+import type { Document, LineCounter } from 'yaml';
 import { z } from 'zod';
-import { YAML_CODES } from '../draft/facts.js';
 import { JianghuaError } from '../errors.js';
 import { readTextFile } from '../io/read-text.js';
-import { locate, type Path } from '../io/yaml-place.js';
+import { locate, parseYamlStrict, type Path } from '../io/yaml.js';
 import { codePointLength, normalizeText } from '../speech/text.js';
 
 /** Speech kinds a gold file may name; `other` means “none of these”. */
@@ -141,21 +140,7 @@ export interface GoldOptions {
 
 /** Parse and validate a gold file's text; every failure is a JianghuaError at gold file:line:col. */
 export function parseGold(source: string, file = 'gold.yaml', options: GoldOptions = {}): Gold {
-  const counter = new LineCounter();
-  const doc = parseDocument(source, { lineCounter: counter, uniqueKeys: true, prettyErrors: true, schema: 'core', strict: true });
-  const syntax = doc.errors[0];
-  if (syntax) {
-    const pos = syntax.linePos?.[0];
-    const detail = syntax.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/u, '');
-    throw new JianghuaError('yaml-syntax', `YAML 格式错误：${YAML_CODES[syntax.code] ?? 'YAML 格式错误'}（${detail}）`, { file, line: pos?.line, column: pos?.col });
-  }
-  let data: unknown;
-  try {
-    data = doc.toJS({ maxAliasCount: 100 });
-  } catch (error) {
-    throw new JianghuaError('yaml-syntax', `YAML 别名（*）展开过多，已拒绝读取（${(error as Error).message}）`, { file, line: 1, column: 1 });
-  }
-  if (data === null || data === undefined) throw new JianghuaError('empty', '标注文件是空的', { file });
+  const { doc, counter, data } = parseYamlStrict(source, file, '标注文件是空的');
   const result = goldSchema.safeParse(data, { error: z.locales.zhCN().localeError });
   if (!result.success) fail(file, result.error.issues.map((issue) => describeIssue(doc, counter, issue)));
 

@@ -1,21 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { JianghuaError } from '../../src/errors.js';
+import { failure } from '../helpers/errors.js';
 import { checkRequired, exampleFacts, factsJsonSchema, parseFacts } from '../../src/draft/index.js';
 import { ROOT } from '../helpers/cli.js';
 
 const FIX = `${ROOT}tests/fixtures/facts/`;
 const fixture = (name: string) => readFileSync(`${FIX}${name}`, 'utf8');
-
-function failure(fn: () => unknown): JianghuaError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof JianghuaError) return error;
-    throw error;
-  }
-  throw new Error('expected a JianghuaError');
-}
 
 const MINIMAL = 'kind: summary-speech\nmeeting:\n  name: 全县述职评议会\n  date: 2024-01-18\n';
 

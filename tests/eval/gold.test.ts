@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { JianghuaError, parseGold } from '../../src/index.js';
-
-function failure(fn: () => unknown): JianghuaError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof JianghuaError) return error;
-    throw error;
-  }
-  throw new Error('expected a JianghuaError');
-}
+import { failure } from '../helpers/errors.js';
+import { parseGold } from '../../src/index.js';
 
 const HEAD = 'a.txt:\n  kind: other\n  sections: []\n  opinions: null\n  reviews: 0\n';
 
