@@ -134,10 +134,3 @@ export function categorize(text: string, taxonomy: Taxonomy): Match[] {
   }
   return out;
 }
-
-/** Category ids whose terms or patterns (not weak terms alone) occur in `text`, in taxonomy order. */
-export function classify(text: string, taxonomy: Taxonomy): string[] {
-  return categorize(text, taxonomy)
-    .filter((m) => !m.weak)
-    .map((m) => m.id);
-}
