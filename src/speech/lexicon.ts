@@ -102,7 +102,6 @@ export interface Lexicon {
     leadIns: RegExp;
     generic: RegExp;
     concessive: RegExp;
-    evaluative: RegExp;
     /** Idioms and state words, matched as literal words. */
     idioms: WordList;
     targeted: RegExp;
@@ -188,7 +187,6 @@ export function loadLexicon(dir = DATA_DIR): Lexicon {
       leadIns: anyOf(problems.leadIns, 'problem-cues.yaml'),
       generic: anyOf(problems.generic, 'problem-cues.yaml'),
       concessive: anyOf(problems.concessive, 'problem-cues.yaml'),
-      evaluative: anyOf(problems.evaluative, 'problem-cues.yaml'),
       idioms: new WordList(problems.idioms.map(String)),
       targeted: regex(problems.targeted, 'problem-cues.yaml'),
       past: regex(problems.past, 'problem-cues.yaml'),

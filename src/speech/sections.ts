@@ -99,7 +99,7 @@ export class SectionBuilder {
     if (starts[0]! > from) sections.push(this.section('opening', from, starts[0]!));
     const reviews = this.reviews(starts.map((sentence) => ({ sentence, inline: true })), to);
     sections.push(...reviews);
-    const after = this.sentenceIndexAt(reviews[reviews.length - 1]!.end - 1) + 1;
+    const after = this.after(reviews);
     if (after < to) sections.push(...this.remarks(after, to));
     return sections;
   }
@@ -170,7 +170,7 @@ export class SectionBuilder {
     const starts = this.reviewStarts(from, to);
     if (starts.length === 0) return from < to && this.range(from, to).some((i) => this.tag(i).problems) ? this.remarks(from, to) : [];
     const reviews = this.reviews(starts, to);
-    const after = this.sentenceIndexAt(reviews[reviews.length - 1]!.end - 1) + 1;
+    const after = this.after(reviews);
     return after < to ? [...reviews, ...this.remarks(after, to)] : reviews;
   }
 
@@ -181,7 +181,7 @@ export class SectionBuilder {
     if (first > from) sections.push(this.section('opening', from, first));
     const reviews = this.reviews(starts, to);
     sections.push(...reviews);
-    const after = this.sentenceIndexAt(reviews[reviews.length - 1]!.end - 1) + 1;
+    const after = this.after(reviews);
     if (after < to) sections.push(...this.body(after, to));
     return sections;
   }
@@ -265,7 +265,7 @@ export class SectionBuilder {
       s.children = this.items(achStart, achEnd, 'achievements');
       sections.push(s);
     }
-    let cursor = sections.length ? this.sentenceIndexAt(sections[sections.length - 1]!.end - 1) + 1 : from;
+    let cursor = sections.length ? this.after(sections) : from;
     if (probStart !== undefined && probEnd !== undefined) {
       const s = this.section('problems', probStart, probEnd, { heading: this.leadHeading(probStart) });
       s.children = this.items(probStart, probEnd, 'problems');
@@ -312,9 +312,8 @@ export class SectionBuilder {
     for (let i = this.paragraphEnd(ach); i < end; i = this.paragraphEnd(i)) {
       const first = this.sentences[i]!;
       if (this.tag(i).achievements || this.tag(i).transition) continue;
-      const lead = this.paragraphs[first.paragraph]!.sentences.slice(0, 2);
-      const statements = lead.reduce((n, sentence) => n + this.finder.outsidePart(sentence).length, 0);
-      if (statements >= 2 && this.finder.outsidePart(first).length > 0) return i;
+      const [opening = 0, next = 0] = this.paragraphs[first.paragraph]!.sentences.slice(0, 2).map((sentence) => this.finder.outsidePart(sentence).length);
+      if (opening > 0 && opening + next >= 2) return i;
     }
     return undefined;
   }
@@ -512,6 +511,11 @@ export class SectionBuilder {
     return Math.min(this.paragraphEnd(i), limit);
   }
 
+
+  /** The first sentence after the last of `sections`. */
+  private after(sections: readonly Section[]): number {
+    return this.sentenceIndexAt(sections[sections.length - 1]!.end - 1) + 1;
+  }
 
   /** The index of the sentence that contains `offset`. */
   private sentenceIndexAt(offset: number): number {

@@ -1,5 +1,5 @@
 import type { Lexicon } from './lexicon.js';
-import { findDefect, isDirective, isProblemSummary, maskRhetorical, MODAL_YAO, type PredicateMatch } from './problems.js';
+import { defectSignals, findDefect, isDirective, isProblemSummary, MODAL_YAO, type PredicateMatch } from './problems.js';
 import type { NumberingMarker, Section, Sentence, Span, Speech } from './types.js';
 import { walkSections } from './walk.js';
 
@@ -83,24 +83,9 @@ export class StatementFinder {
     return p.leadIns.test(plain) || p.generic.test(plain) || p.concessive.test(plain) || this.lexicon.cues.achievements.test(plain);
   }
 
-  /**
-   * Every defect signal of a sentence, found in one scan of the whole sentence (not one per
-   * clause: the open grammar asks about every clause of every sentence).
-   */
+  /** Every defect signal of a sentence (one scan for all its clauses), at offsets into the speech. */
   private sentenceDefects(sentence: Sentence): PredicateMatch[][] {
-    const masked = maskRhetorical(sentence.text, this.lexicon);
-    const scans = [this.lexicon.problem.predicatesAll, this.lexicon.problem.evaluativeAll].map((re) => {
-      const found: PredicateMatch[] = [];
-      re.lastIndex = 0;
-      for (let m = re.exec(masked); m; m = re.exec(masked)) {
-        found.push({ cue: sentence.text.slice(m.index, m.index + m[0].length), index: sentence.start + m.index });
-        if (m[0].length === 0) re.lastIndex++;
-      }
-      return found;
-    });
-    // evaluative patterns, then idioms: together they rank after the predicates, as in findDefect
-    const idioms = this.lexicon.problem.idioms.findAll(masked).map((m) => ({ cue: sentence.text.slice(m.index, m.index + m.cue.length), index: sentence.start + m.index }));
-    return [scans[0]!, scans[1]!, idioms];
+    return defectSignals(sentence.text, this.lexicon).map((list) => list.map((d) => ({ cue: d.cue, index: sentence.start + d.index })));
   }
 
   /** The first predicate in [start, end), else the first evaluative phrase or idiom (findDefect's order); index relative to `start`. */
