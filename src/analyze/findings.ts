@@ -52,10 +52,10 @@ const weak = (matches: Match[]) => matches.filter((m) => m.weak);
 
 /**
  * The problem statements of one speech (src/speech/statements.ts) with their categories. A
- * clause's own terms decide, together with the heading of the numbered item it stands under
- * (二是党务力量薄弱: the topic of every clause below it); failing both, the finding before it in
- * the same sentence (思路不活，点子不多 share a topic), the sentence's opening words, and last
- * the weak words that only say where (社区, 企业).
+ * clause's own terms decide, joined by the heading of the numbered item it stands under
+ * (二是党务力量薄弱: the topic of every clause below it); a clause with no terms of its own takes
+ * the finding before it in the same sentence (思路不活，点子不多 share a topic) before the heading;
+ * failing all, the sentence's opening words, and last the weak words that only say where (社区, 企业).
  */
 export function findProblems(speech: Speech, file: string, taxonomy: Taxonomy, lexicon: Lexicon): Finding[] {
   const findings: Finding[] = [];
@@ -64,13 +64,14 @@ export function findProblems(speech: Speech, file: string, taxonomy: Taxonomy, l
   for (const statement of findProblemStatements(speech, lexicon)) {
     const sentence = speech.sentences[statement.sentence]!;
     const own = categorize(statement.text, taxonomy);
-    if (strong(own).length === 0 && statement.cue && taxonomy.generic.some((g) => g.test(statement.cue))) continue; // 还存在一些差距和不足
+    const ownStrong = strong(own);
+    if (ownStrong.length === 0 && statement.cue && taxonomy.generic.some((g) => g.test(statement.cue))) continue; // 还存在一些差距和不足
     const heading = statement.context ? headings.get(statement.context) ?? headings.set(statement.context, categorize(statement.context, taxonomy)).get(statement.context)! : [];
     const before = previous?.sentence === statement.sentence ? previous.decision : undefined;
     const inherited: Match[] = before ? before.categories.map((id, k) => ({ id, term: before.evidence[k]!.term, weak: false })) : [];
     let decided = decide([
-      [strong(own), 'text'],
-      [strong(own).length ? [] : inherited, 'previous'],
+      [ownStrong, 'text'],
+      [ownStrong.length ? [] : inherited, 'previous'],
       [strong(heading), 'heading'],
     ]);
     if (decided.categories.length === 0) {
