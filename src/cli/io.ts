@@ -4,6 +4,8 @@ import { Chalk, type ChalkInstance } from 'chalk';
 export interface CliIO {
   stdout: { write(chunk: string | Uint8Array): unknown; isTTY?: boolean; columns?: number };
   stderr: { write(chunk: string | Uint8Array): unknown; isTTY?: boolean };
+  /** Standard input, for `lint --stdin`. */
+  stdin?: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>;
   env: Record<string, string | undefined>;
   cwd: string;
   /** Set by a command's action: 1 when it found errors; `run` returns it. */
@@ -11,7 +13,7 @@ export interface CliIO {
 }
 
 export function processIO(): CliIO {
-  return { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() };
+  return { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env, cwd: process.cwd() };
 }
 
 /** Colour only on a terminal, never with NO_COLOR (https://no-color.org), forced with FORCE_COLOR. */

@@ -1,15 +1,12 @@
 import type { Command } from '@commander-js/extra-typings';
 import { InvalidArgumentError, Option } from '@commander-js/extra-typings';
-import iconv from 'iconv-lite';
-import { isJianghuaError, type JianghuaError } from '../errors.js';
-import { collectFilesOrFail } from '../io/collect.js';
-import { decodeText, readSpeechBytes, type Encoding } from '../io/read-text.js';
-import { writeFileAtomic } from '../io/write-atomic.js';
-import { configFor } from '../lint/config.js';
+import path from 'node:path';
+import { JianghuaError } from '../errors.js';
+import { decodeText, requireContent } from '../io/read-text.js';
+import { lintFiles, lintSource } from '../lint/files.js';
+import { formatFixDiff } from '../lint/formatters/diff.js';
 import { FORMATS, FORMATTERS } from '../lint/formatters/index.js';
-import { lintText } from '../lint/linter.js';
 import { KINDS, checkRuleId, parseSeverity, type RuleEntry } from '../lint/settings.js';
-import type { FileResult } from '../lint/types.js';
 import type { SpeechKind } from '../speech/types.js';
 import { paint, type CliIO } from './io.js';
 
@@ -31,21 +28,6 @@ function count(value: string): number {
   return n;
 }
 
-/** Back to the bytes the file had: same encoding, BOM and line ends. */
-function encode(text: string, encoding: Encoding, crlf: boolean): Buffer {
-  const body = crlf ? text.replace(/\n/g, '\r\n') : text;
-  if (encoding === 'utf-8') return Buffer.from(body, 'utf8');
-  if (encoding === 'utf-8-bom') return Buffer.from(`\ufeff${body}`, 'utf8');
-  const bom = encoding === 'gb18030' ? '' : '\ufeff';
-  return iconv.encode(`${bom}${body}`, encoding);
-}
-
-/** Write fixed bytes atomically, unless the file no longer holds what was linted. */
-export async function writeFix(file: string, original: Uint8Array, fixed: Uint8Array): Promise<void> {
-  // writeFileAtomic re-checks just before the swap, so an edit made meanwhile is never overwritten
-  await writeFileAtomic(file, fixed, { force: true, original });
-}
-
 interface LintFlags {
   format: (typeof FORMATS)[number];
   config?: string;
@@ -54,72 +36,70 @@ interface LintFlags {
   maxWarnings?: number;
   quiet?: boolean;
   fix?: boolean;
+  fixDryRun?: boolean;
+  stdin?: boolean;
+  stdinFilename?: string;
 }
 
-/** Files read ahead of the one being linted: reading is I/O, linting is CPU, so they overlap. */
-const READ_AHEAD = 16;
-
-async function lintFile(file: string, raw: Buffer, flags: LintFlags): Promise<FileResult> {
-  const { text, encoding } = decodeText(raw, file);
-  const config = configFor(file, flags.config);
-  const result = lintText(text, {
-    config,
-    ...(flags.kind ? { kind: flags.kind } : {}),
-    ...(flags.rule ? { rules: flags.rule } : {}),
-    markdown: /\.(md|markdown)$/iu.test(file),
-    fix: Boolean(flags.fix),
-  });
-  if (result.output !== undefined) await writeFix(file, raw, encode(result.output, encoding, text.includes('\r\n')));
-  let messages = result.messages;
-  if (flags.quiet) messages = messages.filter((m) => m.severity === 2);
-  return { filePath: file, messages, errorCount: result.errorCount, warningCount: flags.quiet ? 0 : result.warningCount };
+/** All of standard input, as bytes (decoded like a file: UTF-8, UTF-16 with BOM, GB18030). */
+async function readAll(stream: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk));
+  return Buffer.concat(chunks);
 }
 
 export function registerLint(program: Command, io: CliIO): void {
   program
     .command('lint')
-    .description('检查讲话稿：缺少的部分、编号、占位符、标点、提法、日期、的/地、重复句、时长')
-    .argument('<paths...>', '文件、目录或通配符（.txt / .md）')
+    .description('检查讲话稿：缺少的部分、编号、占位符、标点、字形、提法、日期、的/地、重复句、时长')
+    .argument('[paths...]', '文件、目录或通配符（.txt / .md）；用 --stdin 时不写')
     .addOption(new Option('-f, --format <format>', '输出格式').choices(FORMATS).default('stylish' as const))
     .option('-c, --config <file>', '配置文件（默认从每个文件所在目录向上查找 .jianghuarc.yaml）')
     .addOption(new Option('--kind <kind>', '体裁（默认取配置文件的 kind，否则按结构判断，通常为 summary-speech 总结讲话）').choices(KINDS))
     .option('--rule <id:level>', '调整规则级别（off、warn、error），可重复', ruleFlag)
     .option('--max-warnings <n>', '警告数超过 n 时以退出码 1 结束', count)
     .option('--quiet', '只报告错误，不报告警告')
-    .option('--fix', '自动修复可修复的问题（半角标点），原子写回文件')
+    .option('--fix', '自动修复可修复的问题（标点、字形、提法、的/地），原子写回文件')
+    .option('--fix-dry-run', '只显示 --fix 会做的修改，不写文件（json 格式给出修复后的全文 output）')
+    .option('--stdin', '从标准输入读取讲话稿')
+    .option('--stdin-filename <名称>', '标准输入的文件名：决定查找哪个 .jianghuarc.yaml、是否按 Markdown 处理，并用于报告')
     .addHelpText(
       'after',
       '\n退出码：0 没有错误；1 有错误（或警告超过 --max-warnings）；2 用法错误、无法读取或程序错误。\n' +
         '行内开关：<!-- jianghua-disable 规则id -->、<!-- jianghua-enable -->、<!-- jianghua-disable-next-line 规则id -->\n' +
-        '\n示例：\n  jianghua lint corpus\n  jianghua lint 讲话.txt --format json\n  jianghua lint "drafts/**/*.txt" --rule adverbial-de:off --max-warnings 0\n  jianghua lint 讲话.txt --fix',
+        '\n示例：\n  jianghua lint corpus\n  jianghua lint 讲话.txt --format json\n  jianghua lint "drafts/**/*.txt" --rule adverbial-de:off --max-warnings 0\n  jianghua lint 讲话.txt --fix-dry-run\n  cat 讲话.md | jianghua lint --stdin --stdin-filename 讲话.md --format json',
     )
     .action(async (paths, options) => {
       const flags = options as LintFlags;
-      const files = await collectFilesOrFail(paths);
-      const results: FileResult[] = [];
-      const failures: JianghuaError[] = [];
-      const reads = new Map<number, Promise<Buffer>>();
-      const readAt = (i: number) => {
-        const file = files[i];
-        if (file === undefined || reads.has(i)) return;
-        const read = readSpeechBytes(file);
-        read.catch(() => undefined); // handled when its turn comes; no unhandled rejection meanwhile
-        reads.set(i, read);
+      const lintOptions = {
+        ...(flags.config ? { configFile: flags.config } : {}),
+        ...(flags.kind ? { kind: flags.kind } : {}),
+        ...(flags.rule ? { rules: flags.rule } : {}),
+        quiet: Boolean(flags.quiet),
+        fix: Boolean(flags.fix),
+        fixDryRun: Boolean(flags.fixDryRun),
       };
-      for (let i = 0; i < Math.min(READ_AHEAD, files.length); i++) readAt(i);
-      for (const [i, file] of files.entries()) {
-        readAt(i + READ_AHEAD);
-        const raw = reads.get(i) as Promise<Buffer>;
-        reads.delete(i);
-        try {
-          results.push(await lintFile(file, await raw, flags));
-        } catch (error) {
-          // a broken config or option stops everything; an unreadable draft is reported and skipped
-          if (!isJianghuaError(error) || error.code === 'config' || error.code === 'schema' || error.code === 'yaml-syntax') throw error;
-          failures.push(error);
-        }
+      if (flags.fix && flags.fixDryRun) throw new JianghuaError('usage', '--fix 与 --fix-dry-run 只能选一个');
+      let lint;
+      if (flags.stdin) {
+        if (paths.length) throw new JianghuaError('usage', '用了 --stdin 就不要再写文件名（文件名用 --stdin-filename 给出）');
+        // like ESLint: fixed text cannot go back into a pipe's source, so --fix wants --fix-dry-run
+        if (flags.fix) throw new JianghuaError('usage', '标准输入无法写回：请用 --fix-dry-run 查看修复结果');
+        const name = flags.stdinFilename ?? '<stdin>';
+        const { text } = decodeText(await readAll(io.stdin ?? []), name);
+        requireContent(text, name);
+        const result = lintSource(text, path.resolve(io.cwd, name), lintOptions);
+        lint = { results: [{ ...result, filePath: flags.stdinFilename ?? '<stdin>' }], failures: [] };
+      } else {
+        if (paths.length === 0) throw new JianghuaError('usage', '请给出要检查的文件或目录，或用 --stdin 从标准输入读取');
+        if (flags.stdinFilename) throw new JianghuaError('usage', '--stdin-filename 要与 --stdin 一起用');
+        lint = await lintFiles(paths, lintOptions);
       }
-      const output = FORMATTERS[flags.format](results, paint(io.stdout, io.env));
+      const { results, failures } = lint;
+      const chalk = paint(io.stdout, io.env);
+      // the preview a reviewer reads: a unified diff per file; json carries `output` instead
+      if (flags.fixDryRun && flags.format === 'stylish') io.stdout.write(formatFixDiff(results, chalk));
+      const output = FORMATTERS[flags.format](results, chalk);
       if (output) io.stdout.write(output);
       const errors = results.reduce((n, r) => n + r.errorCount, 0);
       const warnings = results.reduce((n, r) => n + r.warningCount, 0);

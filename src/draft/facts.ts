@@ -1,7 +1,7 @@
 import type { Document, LineCounter } from 'yaml';
 import { z } from 'zod';
 import { JianghuaError } from '../errors.js';
-import { locate, parseYamlStrict, type Path } from '../io/yaml.js';
+import { formatPath, locate, parseYamlStrict, type Path } from '../io/yaml.js';
 
 /** 会议事实：英文键、中文值。Dates stay strings (YAML core schema has no timestamps). */
 const text = (what: string) => z.string({ error: `${what}应为文字` }).trim().min(1, { error: `${what}不能为空` });
@@ -76,10 +76,7 @@ export function factsJsonSchema(): Record<string, unknown> {
 }
 
 
-/** opinions[1].title — the form users see in the file. */
-export function formatPath(path: Path): string {
-  return path.map((k, i) => (typeof k === 'number' ? `[${k}]` : i === 0 ? String(k) : `.${String(k)}`)).join('') || '（根）';
-}
+export { formatPath };
 
 /** One zod issue as a Chinese message with the path and its place in the file. */
 function describeIssue(doc: Document, counter: LineCounter, issue: z.core.$ZodIssue): { message: string; line: number; column: number } {

@@ -5,6 +5,11 @@ import { JianghuaError } from '../errors.js';
 /** A path into a parsed YAML document, as zod reports it. */
 export type Path = ReadonlyArray<PropertyKey>;
 
+/** opinions[1].title — the form users see in the file. */
+export function formatPath(path: Path): string {
+  return path.map((k, i) => (typeof k === 'number' ? `[${k}]` : i === 0 ? String(k) : `.${String(k)}`)).join('') || '（根）';
+}
+
 /** The closest node to `path` that exists in the document, as 1-based line:column; `key`: the key of the last step. */
 export function locate(doc: Document, counter: LineCounter, path: Path, key = false): { line: number; column: number } {
   const at = (offset: number) => {

@@ -1,8 +1,10 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { LineCounter, parseDocument, isNode } from 'yaml';
+import { LineCounter, parseDocument } from 'yaml';
 import { JianghuaError, isJianghuaError } from '../errors.js';
+import { locate } from '../io/yaml.js';
 import type { SpeechKind } from '../speech/types.js';
+import { didYouMean } from './did-you-mean.js';
 import { KINDS, normalizeEntry, type LintConfig, type RuleEntry } from './settings.js';
 
 /** Names looked for in each folder, from the file's folder up to the root. */
@@ -24,21 +26,15 @@ export function loadConfig(file: string): LintConfig {
     const pos = lineCounter.linePos(first.pos[0]);
     throw new JianghuaError('yaml-syntax', `配置文件格式错误：${first.message.split('\n')[0]}`, { file, line: pos.line, column: pos.col });
   }
-  const placeOf = (keys: Array<string | number>) => {
-    const node = doc.getIn(keys, true);
-    const offset = isNode(node) && node.range ? node.range[0] : undefined;
-    if (offset === undefined) return { file };
-    const pos = lineCounter.linePos(offset);
-    return { file, line: pos.line, column: pos.col };
-  };
+  const placeOf = (keys: readonly PropertyKey[], key = false) => ({ file, ...locate(doc, lineCounter, keys, key) });
   const raw = (doc.toJS() ?? {}) as Record<string, unknown>;
   if (typeof raw !== 'object' || Array.isArray(raw)) throw new JianghuaError('schema', '配置文件应为键值对（kind、rules）', { file });
   for (const key of Object.keys(raw)) {
-    if (key !== 'kind' && key !== 'rules') throw new JianghuaError('schema', `配置文件中未知的键“${key}”（可用：kind、rules）`, placeOf([key]));
+    if (key !== 'kind' && key !== 'rules') throw new JianghuaError('schema', `配置文件中未知的键“${key}”${didYouMean(key, ['kind', 'rules'])}（可用：kind、rules）`, placeOf([key], true));
   }
   const config: LintConfig = {};
   if (raw.kind !== undefined) {
-    if (!KINDS.includes(raw.kind as SpeechKind)) throw new JianghuaError('schema', `kind“${String(raw.kind)}”无效（可用：${KINDS.join('、')}）`, placeOf(['kind']));
+    if (!KINDS.includes(raw.kind as SpeechKind)) throw new JianghuaError('schema', `kind“${String(raw.kind)}”无效${didYouMean(String(raw.kind), KINDS)}（可用：${KINDS.join('、')}）`, placeOf(['kind']));
     config.kind = raw.kind as SpeechKind;
   }
   if (raw.rules !== undefined) {
@@ -46,10 +42,10 @@ export function loadConfig(file: string): LintConfig {
     const rules = raw.rules as Record<string, RuleEntry>;
     for (const [id, entry] of Object.entries(rules)) {
       try {
-        normalizeEntry(id, entry);
+        normalizeEntry(id, entry, (p, key) => placeOf(['rules', id, ...p], key), true);
       } catch (error) {
         if (!isJianghuaError(error)) throw error;
-        throw new JianghuaError('schema', error.message, placeOf(['rules', id]));
+        throw new JianghuaError('schema', error.message, error.place.line !== undefined ? error.place : placeOf(['rules', id], true));
       }
     }
     config.rules = rules;
@@ -103,4 +99,10 @@ export function configFor(file: string, explicit?: string): LintConfig {
     loaded.set(key, config);
   }
   return config;
+}
+
+/** Forget every lookup and parse: a config file was created, changed or removed (the language server). */
+export function clearConfigCache(): void {
+  found.clear();
+  loaded.clear();
 }

@@ -1,9 +1,10 @@
 import { loadLexicon } from '../speech/lexicon.js';
 import { parseSpeech } from '../speech/parse.js';
-import { LineIndex, normalizeText } from '../speech/text.js';
+import { LineIndex, normalizeText, rawOffsets } from '../speech/text.js';
 import type { SpeechKind } from '../speech/types.js';
 import { readDirectives } from './directives.js';
 import { applyFixes } from './fix.js';
+import { parseOptions } from './options.js';
 import { PRESETS } from './presets.js';
 import { RULES } from './rules/index.js';
 import { checkRuleId, mergeSetting, normalizeEntry, type LintConfig, type RuleEntry } from './settings.js';
@@ -28,16 +29,30 @@ const fill = (template: string, data: Record<string, string | number> = {}): str
     return String(data[key]);
   });
 
+/** Fix ranges as offsets into the caller's text (with its BOM and CRLFs), as ESLint gives them. */
+function inInputOffsets(input: string, messages: LintMessage[]): LintMessage[] {
+  const at = rawOffsets(input);
+  return messages.map((m) => (m.fix ? { ...m, fix: { range: [at(m.fix.range[0]), at(m.fix.range[1], true)], text: m.fix.text } } : m));
+}
+
+/** ESLint's four counts of a list of messages. */
+export function counted(messages: LintMessage[]): LintResult {
+  const count = (severity: number, fixable: boolean) => messages.filter((m) => m.severity === severity && (!fixable || m.fix !== undefined)).length;
+  return { messages, errorCount: count(2, false), warningCount: count(1, false), fixableErrorCount: count(2, true), fixableWarningCount: count(1, true) };
+}
+
 /** Effective setting of every rule for this kind: defaults < preset < config < options.rules. */
 export function resolveSettings(kind: SpeechKind, options: LintOptions): Map<string, RuleSetting> {
   const out = new Map<string, RuleSetting>();
   for (const [id, rule] of RULES) {
-    let setting: RuleSetting = { severity: rule.meta.defaultSeverity, options: { ...(rule.meta.defaults as Record<string, unknown>) } };
+    let setting: RuleSetting = { severity: rule.meta.defaultSeverity, options: {} };
     setting = mergeSetting(setting, PRESETS[kind][id]);
     const fromConfig = options.config?.rules?.[id];
     if (fromConfig !== undefined) setting = mergeSetting(setting, normalizeEntry(id, fromConfig));
     const fromOptions = options.rules?.[id];
     if (fromOptions !== undefined) setting = mergeSetting(setting, normalizeEntry(id, fromOptions));
+    // defaults filled in, and every layer's values checked together once the rule is on
+    if (setting.severity !== 'off') setting = { ...setting, options: parseOptions(rule, setting.options ?? {}) };
     out.set(id, setting);
   }
   for (const id of [...Object.keys(options.config?.rules ?? {}), ...Object.keys(options.rules ?? {})]) checkRuleId(id, {});
@@ -95,15 +110,11 @@ export function lintText(input: string, options: LintOptions = {}): LintResult {
     (rule as Rule).check(speech, { options: setting.options ?? {}, kind, lexicon, markdown: options.markdown ?? false, report });
   }
   messages.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
-  const result: LintResult = {
-    messages,
-    errorCount: messages.filter((m) => m.severity === 2).length,
-    warningCount: messages.filter((m) => m.severity === 1).length,
-  };
+  const result = counted(input === text ? messages : inInputOffsets(input, messages));
   if (options.fix) {
     // like ESLint: fix, re-lint, repeat (a fix may reveal another: ," → ，“ then ，), at most 10 passes
     let output = text;
-    let current = result;
+    let current = counted(messages); // offsets into the normalised text the fixes apply to
     for (let pass = 0; pass < 10; pass++) {
       const fixes = current.messages.flatMap((m) => (m.fix ? [m.fix] : []));
       if (fixes.length === 0) break;

@@ -1,8 +1,10 @@
 import { JianghuaError, type Place } from '../errors.js';
 import { loadLexicon } from '../speech/lexicon.js';
 import type { SpeechKind } from '../speech/types.js';
+import { didYouMean } from './did-you-mean.js';
+import { checkOptionLayer, requiredOptions, type Locate } from './options.js';
 import { RULES, RULE_IDS } from './rules/index.js';
-import type { RuleSetting, Severity } from './types.js';
+import type { Rule, RuleSetting, Severity } from './types.js';
 
 /** What a user may write for one rule: `warn`, `2`, `[warn, {…}]` or `{ severity: warn, … }`. */
 export type RuleEntry = Severity | 0 | 1 | 2 | [Severity | 0 | 1 | 2, Record<string, unknown>?] | ({ severity?: Severity | 0 | 1 | 2 } & Record<string, unknown>);
@@ -17,21 +19,29 @@ const SEVERITIES: Record<string, Severity> = { off: 'off', warn: 'warn', warning
 
 export function parseSeverity(value: unknown, place: Place, what: string): Severity {
   const severity = SEVERITIES[String(value)];
-  if (!severity) throw new JianghuaError('config', `${what}的级别“${String(value)}”无效，应为 off、warn 或 error`, place);
+  if (!severity) throw new JianghuaError('config', `${what}的级别“${String(value)}”无效${didYouMean(String(value), ['off', 'warn', 'error'])}（应为 off、warn 或 error）`, place);
   return severity;
 }
 
-export function checkRuleId(id: string, place: Place): void {
-  if (!RULES.has(id)) throw new JianghuaError('config', `未知的规则“${id}”（可用：${RULE_IDS.join('、')}）`, place);
+export function checkRuleId(id: string, place: Place): Rule {
+  const rule = RULES.get(id);
+  if (!rule) throw new JianghuaError('config', `未知的规则“${id}”${didYouMean(id, RULE_IDS)}（可用：${RULE_IDS.join('、')}）`, place);
+  return rule;
 }
 
-/** Turn one user entry into a partial setting, rejecting unknown rules and options. */
-export function normalizeEntry(id: string, entry: unknown, place: Place = {}): Partial<RuleSetting> {
-  checkRuleId(id, place);
+/**
+ * Turn one user entry into a partial setting, rejecting unknown rules, unknown options, values of
+ * the wrong shape and (with `requireOptions`, for a config file's entry) a rule switched on without
+ * an option it cannot run without. `locate` maps a path inside the entry to its place in the file.
+ */
+export function normalizeEntry(id: string, entry: unknown, locate: Locate = () => ({}), requireOptions = false): Partial<RuleSetting> {
+  const rule = checkRuleId(id, locate([], true));
   let severity: unknown;
-  let options: Record<string, unknown> | undefined;
+  let options: unknown;
+  let at: PropertyKey[] = [];
   if (Array.isArray(entry)) {
-    [severity, options] = entry as [unknown, Record<string, unknown> | undefined];
+    [severity, options] = entry as [unknown, unknown];
+    at = [1];
   } else if (entry !== null && typeof entry === 'object') {
     const { severity: s, ...rest } = entry as Record<string, unknown>;
     severity = s;
@@ -40,26 +50,20 @@ export function normalizeEntry(id: string, entry: unknown, place: Place = {}): P
     severity = entry;
   }
   const out: Partial<RuleSetting> = {};
-  if (severity !== undefined) out.severity = parseSeverity(severity, place, `规则 ${id} `);
+  if (severity !== undefined) out.severity = parseSeverity(severity, locate(Array.isArray(entry) ? [0] : typeof entry === 'object' ? ['severity'] : []), `规则 ${id} `);
   if (options !== undefined) {
     if (typeof options !== 'object' || options === null || Array.isArray(options)) {
-      throw new JianghuaError('config', `规则 ${id} 的选项应为键值对`, place);
+      throw new JianghuaError('config', `规则 ${id} 的选项应为键值对`, locate(at));
     }
-    const meta = (RULES.get(id) as { meta: { schema: Record<string, string>; defaults: Record<string, unknown> } }).meta;
-    const known = Object.keys(meta.schema);
-    const kind = (v: unknown) => (Array.isArray(v) ? 'array' : typeof v);
-    const KIND_NAMES: Record<string, string> = { array: '列表', number: '数字', string: '字符串', boolean: 'true/false', object: '键值对' };
-    for (const [key, value] of Object.entries(options)) {
-      if (!known.includes(key)) {
-        throw new JianghuaError('config', `规则 ${id} 没有选项“${key}”${known.length ? `（可用：${known.join('、')}）` : '（此规则没有选项）'}`, place);
-      }
-      // an option with a default must keep its type; the others are checked by their rule
-      const expected = key in meta.defaults ? kind(meta.defaults[key]) : undefined;
-      if (expected && kind(value) !== expected) {
-        throw new JianghuaError('config', `规则 ${id} 的选项“${key}”应为${KIND_NAMES[expected] ?? expected}`, place);
-      }
+    checkOptionLayer(rule, options as Record<string, unknown>, at, locate);
+    out.options = options as Record<string, unknown>;
+  }
+  // in a config file, `length: warn` without maxMinutes would silently check nothing
+  if (requireOptions && out.severity !== undefined && out.severity !== 'off') {
+    const missing = requiredOptions(rule.meta.options).filter((key) => out.options?.[key] === undefined);
+    if (missing.length) {
+      throw new JianghuaError('config', `规则 ${id} 打开时必须设置选项 ${missing.join('、')}（如 ${id}: [${out.severity}, { ${missing[0]}: … }]）`, locate([], true));
     }
-    out.options = options;
   }
   return out;
 }

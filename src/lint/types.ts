@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import type { Lexicon } from '../speech/lexicon.js';
 import type { Span, Speech, SpeechKind } from '../speech/types.js';
 
@@ -32,7 +33,10 @@ export interface RuleContext<O = Record<string, unknown>> {
   report(report: Report): void;
 }
 
-export interface RuleMeta<O> {
+/** A rule's options: a strict zod object; each field carries its default and its Chinese `.describe()`. */
+export type OptionsSchema = z.ZodObject;
+
+export interface RuleMeta<S extends OptionsSchema = OptionsSchema> {
   /** One Chinese line: what the rule checks. */
   description: string;
   defaultSeverity: Severity;
@@ -42,17 +46,19 @@ export interface RuleMeta<O> {
   messages: Record<string, string>;
   /** Messages that stay warnings even when the rule is set to error (heading-sequence: mixed style). */
   warnOnly?: readonly string[];
-  /** Option defaults; an option a rule does not list here is rejected by config. */
-  defaults: O;
-  /** Option name → short Chinese description, for the docs and config errors. */
-  schema: Record<string, string>;
+  /**
+   * The options, written once: type, default and description of each. Config files are checked
+   * against it when read; a field with neither `.default()` nor `.optional()` must be set before
+   * the rule can run (length: maxMinutes).
+   */
+  options: S;
   fixable: boolean;
 }
 
-export interface Rule<O = Record<string, unknown>> {
+export interface Rule<S extends OptionsSchema = OptionsSchema> {
   id: string;
-  meta: RuleMeta<O>;
-  check(speech: Speech, context: RuleContext<O>): void;
+  meta: RuleMeta<S>;
+  check(speech: Speech, context: RuleContext<z.output<S>>): void;
 }
 
 /** A rule's settings after presets, config files and --rule have been merged. */
@@ -69,7 +75,7 @@ export interface LintMessage {
   column: number;
   endLine: number;
   endColumn: number;
-  /** Internal: the rule's message id, offsets and fix, dropped by the JSON formatter. */
+  /** Internal: the rule's message id and offsets into the normalised text (LF line ends, no BOM). */
   messageId: string;
   start: number;
   end: number;
@@ -80,6 +86,9 @@ export interface LintResult {
   messages: LintMessage[];
   errorCount: number;
   warningCount: number;
+  /** Messages with a fix, by severity (ESLint's names). */
+  fixableErrorCount: number;
+  fixableWarningCount: number;
   /** The fixed text, when fixing was asked for and something changed. */
   output?: string;
 }
@@ -87,4 +96,6 @@ export interface LintResult {
 /** One file's result, as the formatters receive it. */
 export interface FileResult extends LintResult {
   filePath: string;
+  /** With `output` (--fix-dry-run): the text before the fixes, for the preview diff. */
+  source?: string;
 }

@@ -11,6 +11,29 @@ export function normalizeText(raw: string): string {
   return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
 }
 
+/**
+ * From offsets in normalizeText(raw) back to offsets in raw (a BOM and the CR of each CRLF put
+ * back), for fix ranges editors and scripts apply to the text they hold. `end`: an offset that
+ * closes a range stays before a CR it touches.
+ */
+export function rawOffsets(raw: string): (offset: number, end?: boolean) => number {
+  const removed: number[] = []; // normalised positions where one raw UTF-16 unit was dropped
+  if (raw.charCodeAt(0) === 0xfeff) removed.push(0);
+  for (let i = raw.indexOf('\r\n'); i !== -1; i = raw.indexOf('\r\n', i + 2)) removed.push(i - removed.length);
+  if (removed.length === 0) return (offset) => offset;
+  return (offset, end = false) => {
+    // how many removals sit before (or, for a start, at) the offset: binary search
+    let lo = 0;
+    let hi = removed.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (end ? (removed[mid] as number) < offset : (removed[mid] as number) <= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return offset + lo;
+  };
+}
+
 /** Count code points between two UTF-16 offsets, fast when the slice has no surrogate pairs. */
 export function codePointLength(text: string, start = 0, end = text.length): number {
   let count = 0;

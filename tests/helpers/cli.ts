@@ -14,12 +14,13 @@ export interface CliResult {
 }
 
 /** Run the CLI in-process with captured streams (no TTY, no colour unless env says so). */
-export async function runCli(args: string[], options: { env?: Record<string, string>; cwd?: string; tty?: boolean } = {}): Promise<CliResult> {
+export async function runCli(args: string[], options: { env?: Record<string, string>; cwd?: string; tty?: boolean; stdin?: string | Uint8Array } = {}): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
   const io: CliIO = {
     stdout: { write: (s) => ((stdout += String(s)), true), isTTY: options.tty ?? false, columns: 120 },
     stderr: { write: (s) => ((stderr += String(s)), true), isTTY: options.tty ?? false },
+    ...(options.stdin !== undefined ? { stdin: [typeof options.stdin === 'string' ? Buffer.from(options.stdin) : options.stdin] } : {}),
     env: { ...options.env },
     cwd: options.cwd ?? process.cwd(),
   };

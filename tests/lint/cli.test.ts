@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { writeFix } from '../../src/cli/lint.js';
+import { writeFix } from '../../src/lint/files.js';
 import { CORPUS, ROOT, SEEDS, runBin, runCli } from '../helpers/cli.js';
 
 const FIX = `${ROOT}tests/fixtures/lint/cli/`;
@@ -159,20 +159,42 @@ describe('jianghua lint: configuration', () => {
     writeFileSync(`${dir}/.jianghuarc.yaml`, 'rules:\n  placeholder: off\n  nonsense: warn\n');
     const r = await runCli(['lint', `${dir}/drafts`]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe(`jianghua: ${dir}/.jianghuarc.yaml:3:13: 未知的规则“nonsense”（可用：required-sections、heading-sequence、placeholder、punctuation-width、paired-punctuation、canonical-term、date-fact、adverbial-de、duplicate-sentence、length）\n`);
+    expect(r.stderr).toBe(`jianghua: ${dir}/.jianghuarc.yaml:3:3: 未知的规则“nonsense”（可用：required-sections、heading-sequence、placeholder、punctuation-width、paired-punctuation、canonical-term、date-fact、adverbial-de、duplicate-sentence、length、alphanumeric-width、quote-marks、numeral-zero）\n`);
     writeFileSync(`${dir}/.jianghuarc.yaml`, 'rules: [\n');
     const syntax = await runCli(['lint', `${dir}/drafts`]);
     expect(syntax.code).toBe(2);
     expect(syntax.stderr).toContain('配置文件格式错误');
-    writeFileSync(`${dir}/.jianghuarc.yaml`, 'rules:\n  length: { severity: warn, maxMinute: 5 }\n');
-    const option = await runCli(['lint', `${dir}/drafts`]);
-    expect(option.stderr).toContain('规则 length 没有选项“maxMinute”');
-    writeFileSync(`${dir}/.jianghuarc.yaml`, 'rules:\n  placeholder: [error, { patterns: NN }]\n');
-    const type = await runCli(['lint', `${dir}/drafts`]);
-    expect([type.code, type.stderr]).toEqual([2, `jianghua: ${dir}/.jianghuarc.yaml:2:16: 规则 placeholder 的选项“patterns”应为列表\n`]);
-    writeFileSync(`${dir}/.jianghuarc.yaml`, 'rules:\n  length: [warn, { maxMinutes: 十五 }]\n');
-    const value = await runCli(['lint', `${dir}/drafts`]);
-    expect([value.code, value.stderr]).toEqual([2, 'jianghua: 规则 length 的 maxMinutes 和 rate 应为正数\n']);
+  });
+
+  // every config mistake: exit 2, file:line:col of the key (or value) at fault, a did-you-mean where one is close
+  const configErrors: Array<[string, string]> = [
+    ['rules:\n  placehloder: off\n', '2:3: 未知的规则“placehloder”，是不是“placeholder”？'],
+    ['kinds: report\n', '1:1: 配置文件中未知的键“kinds”，是不是“kind”？（可用：kind、rules）'],
+    ['kind: reprot\n', '1:7: kind“reprot”无效，是不是“report”？'],
+    ['rules:\n  placeholder: eror\n', '2:16: 规则 placeholder 的级别“eror”无效，是不是“error”？（应为 off、warn 或 error）'],
+    ['rules:\n  length: { severity: warn, maxMinute: 5 }\n', '2:29: 规则 length 没有选项“maxMinute”，是不是“maxMinutes”？（可用：maxMinutes、rate）'],
+    ['rules:\n  placeholder: [error, { patterns: NN }]\n', '2:36: 规则 placeholder 的选项 patterns：无效输入：期望 数组，实际接收 string'],
+    ['rules:\n  placeholder: [error, { patterns: ["("] }]\n', '2:37: 规则 placeholder 的选项 patterns[0]：“(”不是有效的正则表达式'],
+    ['rules:\n  length: [warn, { maxMinutes: 十五 }]\n', '2:32: 规则 length 的选项 maxMinutes：无效输入：期望 数字'],
+    ['rules:\n  length: warn\n', '2:3: 规则 length 打开时必须设置选项 maxMinutes'],
+    ['rules:\n  canonical-term: [warn, { terms: [{ write: 甲 }] }]\n', '2:36: 规则 canonical-term 的选项 terms[0].find 缺少必填的值'],
+    ['rules:\n  canonical-term:\n    - warn\n    - terms:\n        - find: 乙\n          write: 甲\n          qouted: true\n', '7:11: 规则 canonical-term 的选项 terms[0].qouted 不存在，是不是“quoted”？'],
+    ['rules:\n  required-sections: [error, { sections: [achievments] }]\n', '2:43: 规则 required-sections 的选项 sections[0]：“achievments”无效，是不是“achievements”？'],
+    ['rules:\n  date-fact: [error, { facts: [{ name: 甲, pattern: 乙 }] }]\n', '2:32: 规则 date-fact 的选项 facts[0]：应有 year（年份）或 base（周年的起始年）'],
+  ];
+  for (const [yaml, expected] of configErrors) {
+    it(`config error at ${expected.slice(0, expected.indexOf(': '))}: ${expected.slice(expected.indexOf(': ') + 2, expected.indexOf(': ') + 30)}`, async () => {
+      const dir = setup();
+      writeFileSync(`${dir}/.jianghuarc.yaml`, yaml);
+      const r = await runCli(['lint', `${dir}/drafts`]);
+      expect(r.code).toBe(2);
+      expect(r.stderr.startsWith(`jianghua: ${dir}/.jianghuarc.yaml:${expected}`)).toBe(true);
+    });
+  }
+
+  it('--rule length:warn without maxMinutes anywhere is a usage error, not a silent no-op', async () => {
+    const r = await runCli(['lint', `${FIX}clean.txt`, '--rule', 'length:warn']);
+    expect([r.code, r.stderr]).toEqual([2, 'jianghua: 规则 length 的选项 maxMinutes 缺少必填的值\n']);
   });
 });
 

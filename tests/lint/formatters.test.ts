@@ -1,4 +1,6 @@
 import { Chalk } from 'chalk';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { formatGithub } from '../../src/lint/formatters/github.js';
 import { formatJson } from '../../src/lint/formatters/json.js';
@@ -25,8 +27,10 @@ const RESULTS: FileResult[] = [
     ],
     errorCount: 1,
     warningCount: 1,
+    fixableErrorCount: 1,
+    fixableWarningCount: 0,
   },
-  { filePath: 'drafts/clean.txt', messages: [], errorCount: 0, warningCount: 0 },
+  { filePath: 'drafts/clean.txt', messages: [], errorCount: 0, warningCount: 0, fixableErrorCount: 0, fixableWarningCount: 0 },
 ];
 
 const plain = new Chalk({ level: 0 });
@@ -58,14 +62,20 @@ describe('stylish', () => {
 });
 
 describe('json', () => {
-  it('is ESLint-shaped, exactly, without internal fields', () => {
+  it('is ESLint-shaped, exactly: fix objects and fixable counts, no internal fields', () => {
     expect(formatJson(RESULTS)).toBe(
       '[{"filePath":"drafts/a.txt","messages":[' +
         '{"ruleId":"placeholder","severity":1,"message":"占位符未填写","line":2,"column":3,"endLine":2,"endColumn":5},' +
-        '{"ruleId":"punctuation-width","severity":2,"message":"标点错误","line":10,"column":15,"endLine":10,"endColumn":16}],' +
-        '"errorCount":1,"warningCount":1},' +
-        '{"filePath":"drafts/clean.txt","messages":[],"errorCount":0,"warningCount":0}]\n',
+        '{"ruleId":"punctuation-width","severity":2,"message":"标点错误","line":10,"column":15,"endLine":10,"endColumn":16,"fix":{"range":[0,1],"text":"，"}}],' +
+        '"errorCount":1,"warningCount":1,"fixableErrorCount":1,"fixableWarningCount":0},' +
+        '{"filePath":"drafts/clean.txt","messages":[],"errorCount":0,"warningCount":0,"fixableErrorCount":0,"fixableWarningCount":0}]\n',
     );
+  });
+
+  it('carries output (the fixed text) under --fix-dry-run, and never the source', () => {
+    const [shaped] = JSON.parse(formatJson([{ ...(RESULTS[1] as FileResult), source: '甲,乙', output: '甲，乙' }])) as Array<Record<string, unknown>>;
+    expect(shaped?.output).toBe('甲，乙');
+    expect(shaped).not.toHaveProperty('source');
   });
 });
 
@@ -78,7 +88,7 @@ describe('github', () => {
   });
 
   it('escapes what the workflow-command syntax reserves', () => {
-    const odd: FileResult[] = [{ filePath: 'a,b:c.txt', messages: [msg({ ruleId: 'placeholder', severity: 2, message: '100%\n完成', line: 1, column: 1 })], errorCount: 1, warningCount: 0 }];
+    const odd: FileResult[] = [{ filePath: 'a,b:c.txt', messages: [msg({ ruleId: 'placeholder', severity: 2, message: '100%\n完成', line: 1, column: 1 })], errorCount: 1, warningCount: 0, fixableErrorCount: 0, fixableWarningCount: 0 }];
     expect(formatGithub(odd)).toBe('::error file=a%2Cb%3Ac.txt,line=1,col=1,endLine=1,endColumn=2,title=placeholder::100%25%0A完成\n');
   });
 
@@ -95,6 +105,11 @@ describe('sarif', () => {
     expect(run.tool.driver.name).toBe('jianghua');
     expect(run.tool.driver.rules.map((r: { id: string }) => r.id)).toEqual([...RULE_IDS]);
     expect(run.columnKind).toBe('unicodeCodePoints');
+    // helpUri: an absolute URI of the shipped rule page, one that exists
+    for (const r of run.tool.driver.rules as Array<{ id: string; helpUri: string }>) {
+      expect(r.helpUri).toMatch(new RegExp(`^file:///.*/docs/rules/${r.id}\\.md$`, 'u'));
+      expect(existsSync(fileURLToPath(r.helpUri))).toBe(true);
+    }
     expect(run.results).toEqual([
       {
         ruleId: 'placeholder',

@@ -24,7 +24,8 @@ export interface ExpectedError {
 
 export interface InvalidCase extends Common {
   errors: ExpectedError[];
-  /** The text after --fix; omit for rules without fixes. */
+  /** The text after --fix. Required whenever the rule fixes something here (as ESLint's RuleTester
+   * demands); the text itself when a fixable rule must leave it alone. */
   output?: string;
 }
 
@@ -41,8 +42,9 @@ export function runRule(ruleId: string, c: Common, fix = false) {
 
 /**
  * textlint-tester / ESLint RuleTester in small: valid cases must give nothing; invalid cases must
- * give exactly the listed errors, in order, at the exact line:column. Rejects unknown messageIds,
- * errorless invalid cases and duplicate cases.
+ * give exactly the listed errors, in order, at the exact line:column, and — when the rule fixes —
+ * the exact `output`. Rejects unknown messageIds, errorless invalid cases, duplicate cases, a fix
+ * without `output` and an `output` for a rule that cannot fix.
  */
 export function ruleTester(ruleId: string, cases: { valid: ValidCase[]; invalid: InvalidCase[] }): void {
   const rule = RULES.get(ruleId);
@@ -69,8 +71,11 @@ export function ruleTester(ruleId: string, cases: { valid: ValidCase[]; invalid:
           if (!(e.messageId in rule.meta.messages)) throw new Error(`${ruleId}: unknown messageId ${e.messageId}`);
         }
         it(c.name ?? c.text.slice(0, 40), () => {
-          const result = runRule(ruleId, c, c.output !== undefined);
-          const messages = c.output !== undefined ? runRule(ruleId, c).messages : result.messages;
+          const result = runRule(ruleId, c, rule.meta.fixable);
+          if (result.output !== undefined && c.output === undefined) {
+            throw new Error(`${ruleId}: the rule fixed the text; add output: ${JSON.stringify(result.output)}`);
+          }
+          const messages = rule.meta.fixable ? runRule(ruleId, c).messages : result.messages;
           const actual = messages.map((m, i) => {
             const e = c.errors[i];
             return {
@@ -91,7 +96,10 @@ export function ruleTester(ruleId: string, cases: { valid: ValidCase[]; invalid:
             ...(e.data !== undefined ? { message: fill(rule.meta.messages[e.messageId] as string, e.data) } : {}),
           }));
           expect(actual).toEqual(expected);
-          if (c.output !== undefined) expect(result.output ?? c.text).toBe(c.output);
+          if (c.output !== undefined) {
+            if (!rule.meta.fixable) throw new Error(`${ruleId}: output given, but the rule is not fixable`);
+            expect(result.output ?? c.text).toBe(c.output);
+          }
         });
       }
     });

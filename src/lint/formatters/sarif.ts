@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { RULES } from '../rules/index.js';
+import { RULES, ruleDocsUrl } from '../rules/index.js';
 import type { FileResult } from '../types.js';
 
 const version = (): string => {
@@ -33,6 +33,8 @@ export function formatSarif(results: readonly FileResult[]): string {
               id: r.id,
               shortDescription: { text: r.meta.description },
               help: { text: `docs/rules/${r.id}.md` },
+              helpUri: ruleDocsUrl(r.id),
+              properties: { fixable: r.meta.fixable },
               defaultConfiguration: { level: LEVEL[r.meta.defaultSeverity] },
             })),
           },

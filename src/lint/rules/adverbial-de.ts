@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { isObject, lintData } from '../data.js';
 import type { Rule } from '../types.js';
 
@@ -10,21 +11,27 @@ interface DeData {
 
 const alternation = (words: readonly string[]) => [...words].sort((a, b) => b.length - a.length).join('|');
 
-const rule: Rule<{ modifiers: string[]; verbs: string[] }> = {
+const options = z
+  .object({
+    modifiers: z.array(z.string().min(1)).default([]).describe('额外的状语修饰词（字符串数组），加在 data/adverbial-de.yaml 的 modifiers 之后'),
+    verbs: z.array(z.string().min(1)).default([]).describe('额外的动词（字符串数组），加在 data/adverbial-de.yaml 的 verbs 之后'),
+  })
+  .strict();
+
+const rule: Rule<typeof options> = {
   id: 'adverbial-de',
   meta: {
     description: '状语后误用“的”，应为“地”（严肃的查处 → 严肃地查处）',
     defaultSeverity: 'warn',
     kinds: ['summary-speech', 'host-script', 'progress-meeting'],
     messages: { de: '“{{text}}”中状语后应用“地”：{{modifier}}地{{verb}}' },
-    defaults: { modifiers: [], verbs: [] },
-    schema: { modifiers: '额外的状语修饰词（字符串数组）', verbs: '额外的动词（字符串数组）' },
+    options,
     fixable: false,
   },
   check(speech, context) {
     const data = lintData<DeData>('adverbial-de.yaml', (raw) => isObject(raw) && Array.isArray(raw.modifiers) && Array.isArray(raw.verbs));
-    const modifiers = [...data.modifiers, ...(context.options.modifiers ?? [])];
-    const verbs = [...data.verbs, ...(context.options.verbs ?? [])];
+    const modifiers = [...data.modifiers, ...context.options.modifiers];
+    const verbs = [...data.verbs, ...context.options.verbs];
     const re = new RegExp(`(?<m>${alternation(modifiers)})的(?<v>${alternation(verbs)})`, 'gu');
     const text = speech.text;
     for (const m of text.matchAll(re)) {

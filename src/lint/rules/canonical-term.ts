@@ -1,4 +1,6 @@
+import { z } from 'zod';
 import { compile, isObject, lintData } from '../data.js';
+import { pattern } from '../options.js';
 import type { Rule } from '../types.js';
 
 export interface Term {
@@ -15,7 +17,27 @@ export interface Term {
 const OPEN_QUOTES = '“"「‘';
 const CLOSE_QUOTES = '”"」’';
 
-const rule: Rule<{ terms: Term[]; consistency: boolean }> = {
+const term = z
+  .object({
+    find: pattern(),
+    write: z.string().min(1).describe('规范写法；{{term}} 代表原文'),
+    before: pattern().optional(),
+    after: pattern().optional(),
+    quoted: z.boolean().optional(),
+    first: z.boolean().optional(),
+    mixed: z.boolean().optional(),
+    note: z.string().optional(),
+  })
+  .strict();
+
+const options = z
+  .object({
+    terms: z.array(term).default([]).describe('额外的规范提法，格式同 data/canonical-terms.yaml 的 terms（find、write、before、after、quoted、first、mixed、note）'),
+    consistency: z.boolean().default(false).describe('是否检查引号用法前后不一（mixed 项，如“两新”组织与两新组织混用）'),
+  })
+  .strict();
+
+const rule: Rule<typeof options> = {
   id: 'canonical-term',
   meta: {
     description: '不规范的提法：习总书记、缺“思想”的理论名称、首次提及缺“党的”、简称缺引号等',
@@ -24,17 +46,13 @@ const rule: Rule<{ terms: Term[]; consistency: boolean }> = {
     messages: {
       wrong: '“{{text}}”不规范，应写作：{{write}}（{{note}}）',
     },
-    defaults: { terms: [], consistency: false },
-    schema: {
-      terms: '额外的规范提法，格式同 data/canonical-terms.yaml 的 terms（find、write、before、after、quoted、first、mixed、note）',
-      consistency: '是否检查引号用法前后不一（mixed 项，如“两新”组织与两新组织混用），默认 false',
-    },
+    options,
     fixable: false,
   },
   check(speech, context) {
     const data = lintData<{ terms: Term[] }>('canonical-terms.yaml', (raw) => isObject(raw) && Array.isArray(raw.terms));
     const text = speech.text;
-    for (const term of [...data.terms, ...(context.options.terms ?? [])]) {
+    for (const term of [...data.terms, ...context.options.terms]) {
       // consistency checks are opt-in: both spellings are common in published speeches
       if (term.mixed && !context.options.consistency) continue;
       const re = compile(term.find, 'gu', 'canonical-term 的 find ');

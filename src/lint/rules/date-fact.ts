@@ -1,4 +1,6 @@
+import { z } from 'zod';
 import { compile, isObject, lintData } from '../data.js';
+import { pattern } from '../options.js';
 import type { Rule } from '../types.js';
 
 export interface DateFact {
@@ -21,20 +23,28 @@ function yearsIn(text: string): Array<{ year: number; start: number; end: number
   });
 }
 
-const rule: Rule<{ facts: DateFact[] }> = {
+const fact = z
+  .object({ name: z.string().min(1), pattern: pattern(), year: z.number().int().optional(), base: z.number().int().optional() })
+  .strict()
+  .refine((f) => f.year !== undefined || f.base !== undefined, { message: '应有 year（年份）或 base（周年的起始年）' });
+
+const options = z
+  .object({ facts: z.array(fact).default([]).describe('额外的日期事实，格式同 data/date-facts.yaml 的 facts（name、pattern、year 或 base）') })
+  .strict();
+
+const rule: Rule<typeof options> = {
   id: 'date-fact',
   meta: {
     description: '与年份绑定的提法写错了年份（“十四五”规划开局之年是2021年，党的二十大召开于2022年……）',
     defaultSeverity: 'error',
     kinds: ['summary-speech', 'host-script', 'progress-meeting'],
     messages: { wrongYear: '{{year}}年不是{{name}}：{{name}}是{{right}}年' },
-    defaults: { facts: [] },
-    schema: { facts: '额外的日期事实，格式同 data/date-facts.yaml 的 facts（name、pattern、year 或 base）' },
+    options,
     fixable: false,
   },
   check(speech, context) {
     const data = lintData<{ facts: DateFact[] }>('date-facts.yaml', (raw) => isObject(raw) && Array.isArray(raw.facts));
-    const facts = [...data.facts, ...(context.options.facts ?? [])].map((f) => ({ ...f, re: compile(f.pattern, 'gu', 'date-fact 的 pattern ') }));
+    const facts = [...data.facts, ...context.options.facts].map((f) => ({ ...f, re: compile(f.pattern, 'gu', 'date-fact 的 pattern ') }));
     for (const sentence of speech.sentences) {
       if (!/\d{4}年|[〇○零]/u.test(sentence.text)) continue;
       const years = yearsIn(sentence.text);

@@ -1,21 +1,23 @@
+import { z } from 'zod';
 import type { Rule } from '../types.js';
 
 /** Compare sentences without white space and punctuation. */
 const key = (text: string) => text.replace(/[\s\p{P}\p{S}]/gu, '');
 
-const rule: Rule<{ minLength: number }> = {
+const options = z.object({ minLength: z.number().int().positive().default(12).describe('最短句长（字数，不含标点）') }).strict();
+
+const rule: Rule<typeof options> = {
   id: 'duplicate-sentence',
   meta: {
     description: '同一篇中出现两次相同的句子（12 字及以上），多半是复制粘贴留下的',
     defaultSeverity: 'warn',
     kinds: ['summary-speech', 'host-script', 'progress-meeting'],
     messages: { duplicate: '这句话与第{{line}}行的句子重复：“{{excerpt}}”' },
-    defaults: { minLength: 12 },
-    schema: { minLength: '最短句长（字数，不含标点），默认 12' },
+    options,
     fixable: false,
   },
   check(speech, context) {
-    const min = context.options.minLength ?? 12;
+    const min = context.options.minLength;
     const seen = new Map<string, number>();
     for (const sentence of speech.sentences) {
       const k = key(sentence.text);

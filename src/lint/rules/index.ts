@@ -15,3 +15,6 @@ const LIST = [requiredSections, headingSequence, placeholder, punctuationWidth, 
 
 export const RULES: ReadonlyMap<string, Rule> = new Map(LIST.map((r) => [r.id, r]));
 export const RULE_IDS: readonly string[] = LIST.map((r) => r.id);
+
+/** The rule's page as shipped with the package (docs/ is in `files`): a link that works offline, in SARIF and the editor. */
+export const ruleDocsUrl = (id: string): string => new URL(`../../../docs/rules/${id}.md`, import.meta.url).href;

@@ -1,4 +1,6 @@
+import { z } from 'zod';
 import { compile, isObject, lintData } from '../data.js';
+import { pattern } from '../options.js';
 import type { Rule } from '../types.js';
 
 interface PlaceholderData {
@@ -17,15 +19,16 @@ function patterns(extra: readonly string[]): RegExp[] {
 /** Markdown markup that looks like a placeholder: **粗体**, *斜体*, and "* " list bullets. */
 const MARKDOWN = [/\*\*(?=\S)[^*\n]+?(?<=\S)\*\*/gu, /(?<![*\p{L}\p{N}])\*(?=[^\s*])[^*\n]+?(?<=[^\s*])\*(?![*\p{L}\p{N}])/gu, /^[ \t]*\*(?=[ \t])/gmu];
 
-const rule: Rule<{ patterns: string[] }> = {
+const options = z.object({ patterns: z.array(pattern()).default([]).describe('额外的占位符正则表达式（字符串数组）') }).strict();
+
+const rule: Rule<typeof options> = {
   id: 'placeholder',
   meta: {
     description: '未填写的占位符：*、**、xx、××、某某、○○、【待补】、TODO、{{…}} 等',
     defaultSeverity: 'error',
     kinds: ['summary-speech', 'host-script', 'progress-meeting'],
     messages: { unfilled: '未填写的占位符“{{text}}”，定稿前请替换为实际内容' },
-    defaults: { patterns: [] },
-    schema: { patterns: '额外的占位符正则表达式（字符串数组）' },
+    options,
     fixable: false,
   },
   check(speech, context) {
@@ -37,7 +40,7 @@ const rule: Rule<{ patterns: string[] }> = {
     // 粗体标记两端的星号才算标记，中间的文字照常检查
     const inMarkup = (s: number, e: number) => markup.some(([ms, me]) => (s >= ms && e <= ms + 2) || (s >= me - 2 && e <= me));
     const taken: Array<[number, number]> = [];
-    for (const re of patterns(context.options.patterns ?? [])) {
+    for (const re of patterns(context.options.patterns)) {
       for (const m of text.matchAll(re)) {
         const start = m.index;
         const end = start + m[0].length;

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { Rule } from '../types.js';
 
 /** Half-width → full-width (GB/T 15834). Quotes alternate, so they are settled per paragraph. */
@@ -7,15 +8,14 @@ const HALF = /[,;:?!()"']|\.+/gu;
 /** What may stand before a full stop: Han or closing CJK punctuation. */
 const BEFORE_STOP = /[\p{Script=Han}”’）》」』]/u;
 
-const rule: Rule<Record<string, never>> = {
+const rule: Rule<z.ZodObject<Record<string, never>>> = {
   id: 'punctuation-width',
   meta: {
     description: '汉字旁边用了半角标点（, . ; : ? ! ( ) " \'），应使用全角标点（GB/T 15834）',
     defaultSeverity: 'warn',
     kinds: ['summary-speech', 'host-script', 'progress-meeting'],
     messages: { halfWidth: '汉字旁边用了半角标点“{{char}}”，应为全角“{{full}}”' },
-    defaults: {},
-    schema: {},
+    options: z.object({}).strict(),
     fixable: true,
   },
   check(speech, context) {

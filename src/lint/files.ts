@@ -1,0 +1,115 @@
+import iconv from 'iconv-lite';
+import { isJianghuaError, type JianghuaError } from '../errors.js';
+import { collectFilesOrFail } from '../io/collect.js';
+import { decodeText, readSpeechBytes, type Encoding } from '../io/read-text.js';
+import { writeFileAtomic } from '../io/write-atomic.js';
+import type { SpeechKind } from '../speech/types.js';
+import { configFor } from './config.js';
+import { counted, lintText } from './linter.js';
+import type { RuleEntry } from './settings.js';
+import type { FileResult } from './types.js';
+
+export interface LintFilesOptions {
+  /** One config file for every speech (--config); default: the nearest .jianghuarc.yaml of each. */
+  configFile?: string;
+  kind?: SpeechKind;
+  /** Highest precedence, like --rule. */
+  rules?: Record<string, RuleEntry>;
+  /** Write the fixes back (atomically; a file edited meanwhile is left alone). */
+  fix?: boolean;
+  /** Compute the fixes and return the fixed text as `output`, writing nothing (--fix-dry-run). */
+  fixDryRun?: boolean;
+  /** Errors only. */
+  quiet?: boolean;
+  /** How fixed bytes reach the disk; the default is writeFix. */
+  writeFix?: (file: string, original: Uint8Array, fixed: Uint8Array) => Promise<void>;
+}
+
+export interface LintFilesResult {
+  results: FileResult[];
+  /** Drafts that could not be read or decoded: reported, skipped, and exit code 2. */
+  failures: JianghuaError[];
+}
+
+/** Back to the bytes the file had: same encoding, BOM and line ends. */
+export function encodeText(text: string, encoding: Encoding, crlf: boolean): Buffer {
+  const body = crlf ? text.replace(/\n/g, '\r\n') : text;
+  if (encoding === 'utf-8') return Buffer.from(body, 'utf8');
+  if (encoding === 'utf-8-bom') return Buffer.from(`\ufeff${body}`, 'utf8');
+  const bom = encoding === 'gb18030' ? '' : '\ufeff';
+  return iconv.encode(`${bom}${body}`, encoding);
+}
+
+/** Write fixed bytes atomically, unless the file no longer holds what was linted. */
+export async function writeFix(file: string, original: Uint8Array, fixed: Uint8Array): Promise<void> {
+  // writeFileAtomic re-checks just before the swap, so an edit made meanwhile is never overwritten
+  await writeFileAtomic(file, fixed, { force: true, original });
+}
+
+export const isMarkdown = (file: string) => /\.(md|markdown)$/iu.test(file);
+
+/**
+ * Lint one text that has a name (a file's decoded text, stdin with --stdin-filename, an editor
+ * buffer): config looked up from the name's folder, Markdown by its extension.
+ */
+export function lintSource(text: string, filePath: string, options: Omit<LintFilesOptions, 'fix' | 'writeFix'> & { fix?: boolean } = {}): FileResult {
+  const result = lintText(text, {
+    config: configFor(filePath, options.configFile),
+    ...(options.kind ? { kind: options.kind } : {}),
+    ...(options.rules ? { rules: options.rules } : {}),
+    markdown: isMarkdown(filePath),
+    fix: Boolean(options.fix || options.fixDryRun),
+  });
+  const messages = options.quiet ? result.messages.filter((m) => m.severity === 2) : result.messages;
+  const crlf = text.includes('\r\n');
+  return {
+    filePath,
+    ...counted(messages),
+    ...(result.output !== undefined ? { source: text, output: crlf ? result.output.replace(/\n/g, '\r\n') : result.output } : {}),
+  };
+}
+
+/** Files read ahead of the one being linted: reading is I/O, linting is CPU, so they overlap. */
+const READ_AHEAD = 16;
+
+/**
+ * ESLint's lintFiles: expand paths, directories and globs, read each file (ahead of the linting),
+ * decode it, find its config, lint, and write fixes. A broken config or option stops everything
+ * (it is thrown); an unreadable draft is one of `failures` and the others go on.
+ */
+export async function lintFiles(patterns: readonly string[], options: LintFilesOptions = {}): Promise<LintFilesResult> {
+  const files = await collectFilesOrFail(patterns);
+  const write = options.writeFix ?? writeFix;
+  const results: FileResult[] = [];
+  const failures: JianghuaError[] = [];
+  const reads = new Map<number, Promise<Buffer>>();
+  const readAt = (i: number) => {
+    const file = files[i];
+    if (file === undefined || reads.has(i)) return;
+    const read = readSpeechBytes(file);
+    read.catch(() => undefined); // handled when its turn comes; no unhandled rejection meanwhile
+    reads.set(i, read);
+  };
+  for (let i = 0; i < Math.min(READ_AHEAD, files.length); i++) readAt(i);
+  for (const [i, file] of files.entries()) {
+    readAt(i + READ_AHEAD);
+    const read = reads.get(i) as Promise<Buffer>;
+    reads.delete(i);
+    try {
+      const raw = await read;
+      const { text, encoding } = decodeText(raw, file);
+      const result = lintSource(text, file, { ...options, fix: options.fix || options.fixDryRun });
+      if (result.output !== undefined && options.fix && !options.fixDryRun) {
+        // output already has the file's line ends; encodeText puts back its encoding and BOM
+        await write(file, raw, encodeText(result.output, encoding, false));
+        delete result.output;
+        delete result.source;
+      }
+      results.push(result);
+    } catch (error) {
+      if (!isJianghuaError(error) || error.code === 'config' || error.code === 'schema' || error.code === 'yaml-syntax') throw error;
+      failures.push(error);
+    }
+  }
+  return { results, failures };
+}
