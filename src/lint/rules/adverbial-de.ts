@@ -26,7 +26,7 @@ const rule: Rule<typeof options> = {
     kinds: ['summary-speech', 'host-script', 'progress-meeting'],
     messages: { de: '“{{text}}”中状语后应用“地”：{{modifier}}地{{verb}}' },
     options,
-    fixable: false,
+    fixable: true,
   },
   check(speech, context) {
     const data = lintData<DeData>('adverbial-de.yaml', (raw) => isObject(raw) && Array.isArray(raw.modifiers) && Array.isArray(raw.verbs));
@@ -42,7 +42,9 @@ const rule: Rule<typeof options> = {
       const lead = text.slice(Math.max(0, m.index - 4), m.index);
       if ((data.nominalizers ?? []).some((w) => lead.endsWith(w) || lead.slice(0, -1).endsWith(w))) continue;
       if ((data.nounsAfter ?? []).some((w) => text.startsWith(w, end))) continue;
-      context.report({ messageId: 'de', data: { text: m[0], modifier, verb }, range: [m.index, end] });
+      // the list-based match is strict enough that 的 → 地 is certain
+      const de = m.index + modifier.length;
+      context.report({ messageId: 'de', data: { text: m[0], modifier, verb }, range: [m.index, end], fix: { range: [de, de + 1], text: '地' } });
     }
   },
 };

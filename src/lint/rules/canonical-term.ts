@@ -11,11 +11,15 @@ export interface Term {
   quoted?: boolean;
   first?: boolean;
   mixed?: boolean;
+  /** Checked only where the match is followed by this (不忘初心、牢记使命 only as 主题教育's name). */
+  followedBy?: string;
+  /** false when the write-up is advice rather than a certain replacement. */
+  fix?: boolean;
   note?: string;
 }
 
-const OPEN_QUOTES = '“"「‘';
-const CLOSE_QUOTES = '”"」’';
+const OPEN_QUOTES = '“"「『‘';
+const CLOSE_QUOTES = '”"」』’';
 
 const term = z
   .object({
@@ -26,6 +30,8 @@ const term = z
     quoted: z.boolean().optional(),
     first: z.boolean().optional(),
     mixed: z.boolean().optional(),
+    followedBy: pattern().optional(),
+    fix: z.boolean().optional(),
     note: z.string().optional(),
   })
   .strict();
@@ -45,9 +51,10 @@ const rule: Rule<typeof options> = {
     kinds: ['summary-speech', 'host-script', 'progress-meeting'],
     messages: {
       wrong: '“{{text}}”不规范，应写作：{{write}}（{{note}}）',
+      unquoted: '{{text}}应加引号，写作{{write}}（{{note}}）',
     },
     options,
-    fixable: false,
+    fixable: true,
   },
   check(speech, context) {
     const data = lintData<{ terms: Term[] }>('canonical-terms.yaml', (raw) => isObject(raw) && Array.isArray(raw.terms));
@@ -56,14 +63,20 @@ const rule: Rule<typeof options> = {
       // consistency checks are opt-in: both spellings are common in published speeches
       if (term.mixed && !context.options.consistency) continue;
       const re = compile(term.find, 'gu', 'canonical-term 的 find ');
-      const hits = [...text.matchAll(re)].map((m) => {
+      const followedBy = term.followedBy ? compile(`^(?:${term.followedBy})`, 'u', 'canonical-term 的 followedBy ') : undefined;
+      const hits = [...text.matchAll(re)].flatMap((m) => {
         const start = m.index;
         const end = start + m[0].length;
+        if (followedBy && !followedBy.test(text.slice(end, end + 16))) return [];
+        const opened = OPEN_QUOTES.includes(text[start - 1] ?? 'x');
+        const closed = CLOSE_QUOTES.includes(text[end] ?? 'x');
+        // a quote on one side only is an unmatched quote: paired-punctuation reports it, once
+        if (term.quoted && opened !== closed) return [];
         let ok = Boolean(term.before || term.after || term.quoted);
         if (term.before && !compile(`(?:${term.before})$`, 'u', 'canonical-term 的 before ').test(text.slice(Math.max(0, start - 16), start))) ok = false;
         if (term.after && !compile(`^(?:${term.after})`, 'u', 'canonical-term 的 after ').test(text.slice(end, end + 16))) ok = false;
-        if (term.quoted && !(OPEN_QUOTES.includes(text[start - 1] ?? 'x') && CLOSE_QUOTES.includes(text[end] ?? 'x'))) ok = false;
-        return { text: m[0], start, end, ok };
+        if (term.quoted && !(opened && closed)) ok = false;
+        return [{ text: m[0], start, end, ok }];
       });
       let bad = hits.filter((h) => !h.ok);
       // first mention of each congress or plenum: 党的十九大 first does not excuse a bare 二十大
@@ -71,7 +84,15 @@ const rule: Rule<typeof options> = {
       if (term.mixed && !hits.some((h) => h.ok)) bad = [];
       for (const h of bad) {
         const write = term.write.replace(/\{\{\s*term\s*\}\}/gu, h.text);
-        context.report({ messageId: 'wrong', data: { text: h.text, write, note: term.note ?? '规范提法' }, range: [h.start, h.end] });
+        const range: [number, number] = [h.start, h.end];
+        // which quoting a document should settle on (mixed) is the author's choice, not a certain fix
+        const certain = term.fix !== false && !term.mixed;
+        context.report({
+          messageId: term.quoted ? 'unquoted' : 'wrong',
+          data: { text: h.text, write, note: term.note ?? '规范提法' },
+          range,
+          ...(certain ? { fix: { range, text: write } } : {}),
+        });
       }
     }
   },

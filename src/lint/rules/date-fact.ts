@@ -12,9 +12,9 @@ export interface DateFact {
   base?: number;
 }
 
-const DIGIT: Record<string, number> = { '〇': 0, '○': 0, '零': 0, '一': 1, '二': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9 };
+const DIGIT: Record<string, number> = { '〇': 0, '○': 0, '◯': 0, '零': 0, '一': 1, '二': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9 };
 /** 2022年, 二〇二二年. */
-const YEAR = /(?<![\d０-９])(?:(?<a>(?:19|20)\d{2})|(?<c>[一二][〇○零一二三四五六七八九]{3}))(?=年)/gu;
+const YEAR = /(?<![\d０-９])(?:(?<a>(?:19|20)\d{2})|(?<c>[一二][〇○◯零一二三四五六七八九]{3}))(?=年)/gu;
 
 function yearsIn(text: string): Array<{ year: number; start: number; end: number }> {
   return [...text.matchAll(YEAR)].map((m) => {
@@ -46,7 +46,7 @@ const rule: Rule<typeof options> = {
     const data = lintData<{ facts: DateFact[] }>('date-facts.yaml', (raw) => isObject(raw) && Array.isArray(raw.facts));
     const facts = [...data.facts, ...context.options.facts].map((f) => ({ ...f, re: compile(f.pattern, 'gu', 'date-fact 的 pattern ') }));
     for (const sentence of speech.sentences) {
-      if (!/\d{4}年|[〇○零]/u.test(sentence.text)) continue;
+      if (!/\d{4}年|[〇○◯零]/u.test(sentence.text)) continue;
       const years = yearsIn(sentence.text);
       if (years.length === 0) continue;
       for (const fact of facts) {

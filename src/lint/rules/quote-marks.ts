@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import type { Rule } from '../types.js';
+
+/** Corner brackets (Taiwan, Hong Kong, Japanese usage) and the marks GB/T 15834 uses instead. */
+const MAINLAND: Record<string, string> = { '「': '“', '」': '”', '『': '‘', '』': '’' };
+const CORNER = /[「」『』]/gu;
+
+const rule: Rule<z.ZodObject<Record<string, never>>> = {
+  id: 'quote-marks',
+  meta: {
+    description: '用了直角引号「」『』，按 GB/T 15834 应使用“”‘’',
+    defaultSeverity: 'warn',
+    kinds: ['summary-speech', 'host-script', 'progress-meeting'],
+    messages: { corner: '直角引号“{{char}}”应改为“{{mainland}}”' },
+    options: z.object({}).strict(),
+    fixable: true,
+  },
+  check(speech, context) {
+    for (const m of speech.text.matchAll(CORNER)) {
+      const mainland = MAINLAND[m[0]] as string;
+      const range: [number, number] = [m.index, m.index + 1];
+      context.report({ messageId: 'corner', data: { char: m[0], mainland }, range, fix: { range, text: mainland } });
+    }
+  },
+};
+
+export default rule;
