@@ -69,6 +69,12 @@ function levels(speech: Speech, lookalike: (m: NumberingMarker) => boolean): Lev
   return out.map((level) => ({ ...level, items: level.items.filter((m) => !lookalike(m)) }));
 }
 
+/** What may stand before a marker written inside a paragraph. */
+const CLAUSE_START = /[。；：！？，\n]/u;
+
+/** The marker's text with its number changed: 二是 → 一是, （三） → （一）. */
+const restyle = (m: NumberingMarker, index: number) => m.text.replace(toChineseNumeral(m.index), toChineseNumeral(index));
+
 /** Split a level into series: one per family, restarting at 1 (a new list under the same parent). */
 function series(level: readonly NumberingMarker[]): NumberingMarker[][] {
   const byFamily = new Map<string, NumberingMarker[][]>();
@@ -89,10 +95,10 @@ const rule: Rule<z.ZodObject<Record<string, never>>> = {
     defaultSeverity: 'error',
     kinds: ['summary-speech', 'host-script', 'progress-meeting'],
     messages: {
-      gap: '第{{missing}}项缺失：{{prev}}之后是{{next}}',
-      start: '编号没有从第一项开始：第一项是{{next}}',
-      repeat: '编号重复：{{prev}}之后又是{{next}}',
-      order: '编号顺序颠倒：{{prev}}之后是{{next}}',
+      gap: '缺少第{{missing}}项：“{{prev}}”之后是“{{next}}”',
+      start: '编号没有从“{{expected}}”开始：这一组的第一个编号是“{{next}}”',
+      repeat: '编号重复：“{{prev}}”之后又是“{{next}}”',
+      order: '编号顺序颠倒：“{{prev}}”之后是“{{next}}”',
       mixed: '同一层级编号体例不一：“{{first}}”与“{{other}}”混用，应统一为“{{expected}}”',
       count: '前面说“{{phrase}}”，实际编号的有{{actual}}项',
     },
@@ -104,14 +110,25 @@ const rule: Rule<z.ZodObject<Record<string, never>>> = {
     checkAnnounced(speech, context as unknown as RuleContext);
     const lookalikes = context.lexicon.lookalikes;
     const lookalike = (m: NumberingMarker) => lookalikes.some((w) => speech.text.startsWith(w, m.start));
+    const counting = speech.markers.filter((m) => !lookalike(m));
+    // the nearest earlier marker of the family is the item just before: the series goes on
+    const continues = (first: NumberingMarker) => {
+      const before = counting.filter((m) => m.family === first.family && m.start < first.start).pop();
+      if (before !== undefined) return before.index === first.index - 1;
+      // the model takes 一是 for a marker only where it opens a clause it can see; look for it by text
+      const previous = restyle(first, first.index - 1);
+      const at = speech.text.lastIndexOf(previous, first.start - 1);
+      return at >= 0 && (at === 0 || CLAUSE_START.test(speech.text[at - 1] as string));
+    };
     for (const level of levels(speech, lookalike)) {
       for (const items of series(level.items)) {
         const first = items[0];
         if (!first) continue;
         // 首先、其次、然后、最后 are words, not numbers: only their style is checked
         const counted = first.family !== 'sequence';
-        if (counted && level.sections && first.index > 1) {
-          context.report({ messageId: 'start', data: { next: first.text }, range: [first.start, first.end] });
+        // 一是 inside a paragraph, 二是 heading one four paragraphs on: one series the model split
+        if (counted && level.sections && first.index > 1 && !continues(first)) {
+          context.report({ messageId: 'start', data: { next: first.text, expected: restyle(first, 1) }, range: [first.start, first.end] });
         }
         for (let i = 1; i < items.length; i++) {
           const prev = items[i - 1] as NumberingMarker;
@@ -129,7 +146,7 @@ const rule: Rule<z.ZodObject<Record<string, never>>> = {
         // warn once per series, at the first item that departs from the first item's style
         const odd = items.find((m) => m.series !== first.series);
         if (odd) {
-          const expected = first.text.replace(toChineseNumeral(first.index), toChineseNumeral(odd.index));
+          const expected = restyle(first, odd.index);
           context.report({ messageId: 'mixed', data: { first: first.text, other: odd.text, expected }, range: [odd.start, odd.end] });
         }
       }
