@@ -55,9 +55,10 @@ const rule: Rule<typeof options> = {
           const right = fact.base !== undefined && n !== undefined ? fact.base + Number(n) : fact.year;
           if (right === undefined) continue;
           const name = fact.name.replace(/\{\{\s*n\s*\}\}/gu, n ?? '');
-          // the year a phrase is bound to: the nearest one before it, else the nearest after
-          const before = years.filter((y) => y.end <= m.index).pop();
-          const bound = before ?? years.find((y) => y.start >= m.index + m[0].length);
+          // the year a phrase is bound to: one right after it (党的二十大于2022年), else the nearest
+          // one before it (2022年召开的党的二十大), else the nearest after
+          const end = m.index + m[0].length;
+          const bound = years.find((y) => y.start === end) ?? years.filter((y) => y.end <= m.index).pop() ?? years.find((y) => y.start >= end);
           if (!bound || bound.year === right) continue;
           context.report({
             messageId: 'wrongYear',
