@@ -1,5 +1,5 @@
 import type { ChalkInstance } from 'chalk';
-import { createTwoFilesPatch } from 'diff';
+import { structuredPatch } from 'diff';
 import type { FileResult } from '../types.js';
 
 /** --fix-dry-run: what --fix would write, as a unified diff per changed file ("" when nothing changes). */
@@ -7,13 +7,13 @@ export function formatFixDiff(results: readonly FileResult[], chalk: ChalkInstan
   let out = '';
   for (const r of results) {
     if (r.output === undefined) continue;
-    const before = r.source ?? '';
-    const patch = createTwoFilesPatch(r.filePath, r.filePath, before, r.output, '原文', '--fix 之后', { context: 1 });
-    out += patch
-      .split('\n')
-      .filter((line) => !line.startsWith('==='))
-      .map((line) => (line.startsWith('+') && !line.startsWith('+++') ? chalk.green(line) : line.startsWith('-') && !line.startsWith('---') ? chalk.red(line) : line.startsWith('@@') ? chalk.cyan(line) : line))
-      .join('\n');
+    // file names as they are (jsdiff's own header would escape 讲话.txt git-style)
+    const patch = structuredPatch(r.filePath, r.filePath, r.source ?? '', r.output, '原文', '--fix 之后', { context: 1 });
+    out += `${chalk.bold(`--- ${r.filePath}\t原文`)}\n${chalk.bold(`+++ ${r.filePath}\t--fix 之后`)}\n`;
+    for (const hunk of patch.hunks) {
+      out += `${chalk.cyan(`@@ -${hunk.oldStart},${hunk.oldLines} +${hunk.newStart},${hunk.newLines} @@`)}\n`;
+      for (const line of hunk.lines) out += `${line.startsWith('+') ? chalk.green(line) : line.startsWith('-') ? chalk.red(line) : line}\n`;
+    }
   }
   return out;
 }
