@@ -8,6 +8,7 @@ import { registerDraft } from './draft.js';
 import { registerEval } from './eval.js';
 import { registerInit } from './init.js';
 import { registerLint } from './lint.js';
+import { registerLsp } from './lsp.js';
 import { processIO, type CliIO } from './io.js';
 import { registerOutline } from './outline.js';
 import { registerSchema } from './schema.js';
@@ -18,7 +19,7 @@ import { translateUsageError } from './usage-errors.js';
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
 /** Commands, in the order `--help` lists them. Each file registers one command. */
-const COMMANDS = [registerOutline, registerStats, registerDraft, registerInit, registerTemplates, registerSchema, registerLint, registerAnalyze, registerEval];
+const COMMANDS = [registerOutline, registerStats, registerDraft, registerInit, registerTemplates, registerSchema, registerLint, registerLsp, registerAnalyze, registerEval];
 
 export function buildProgram(io: CliIO): Command {
   const program = new Command()
