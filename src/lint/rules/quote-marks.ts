@@ -11,7 +11,7 @@ const rule: Rule<z.ZodObject<Record<string, never>>> = {
     description: '用了直角引号「」『』，按 GB/T 15834 应使用“”‘’',
     defaultSeverity: 'warn',
     kinds: ['summary-speech', 'host-script', 'progress-meeting'],
-    messages: { corner: '直角引号“{{char}}”应改为“{{mainland}}”' },
+    messages: { corner: '直角引号{{char}}应改为{{mainland}}' },
     options: z.object({}).strict(),
     fixable: true,
   },
