@@ -96,3 +96,7 @@ export function parseOptions(rule: Rule, merged: Record<string, unknown>, place:
   const { message } = issueMessage(rule.id, issue, merged, [], (p) => keysAt(rule.meta.options, p));
   throw new JianghuaError('config', message, place);
 }
+
+/** For a rule that takes no options: any option in a config is then an error. */
+export const NO_OPTIONS = z.object({}).strict();
+export type NoOptions = typeof NO_OPTIONS;

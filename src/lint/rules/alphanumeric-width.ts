@@ -1,18 +1,18 @@
-import { z } from 'zod';
+import { NO_OPTIONS, type NoOptions } from '../options.js';
 import type { Rule } from '../types.js';
 
 /** A run of full-width digits and Latin letters (U+FF10–FF19, FF21–FF3A, FF41–FF5A), with full-width . between digits. */
 const FULL_WIDTH = /[０-９Ａ-Ｚａ-ｚ]+(?:[．][０-９]+)*/gu;
 const toHalf = (s: string) => s.replace(/[０-９Ａ-Ｚａ-ｚ．]/gu, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 
-const rule: Rule<z.ZodObject<Record<string, never>>> = {
+const rule: Rule<NoOptions> = {
   id: 'alphanumeric-width',
   meta: {
     description: '正文里用了全角数字或全角拉丁字母（１３１２万、Ｍ２），应使用半角（GB/T 15835）',
     defaultSeverity: 'warn',
     kinds: ['summary-speech', 'host-script', 'progress-meeting'],
     messages: { fullWidth: '全角字符“{{text}}”应写作半角“{{half}}”' },
-    options: z.object({}).strict(),
+    options: NO_OPTIONS,
     fixable: true,
   },
   check(speech, context) {

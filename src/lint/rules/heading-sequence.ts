@@ -2,7 +2,7 @@ import { parseChineseNumeral, toChineseNumeral } from '../../speech/numerals.js'
 import { findSections } from '../../speech/walk.js';
 import type { NumberingMarker, Section, SectionKind, Speech } from '../../speech/types.js';
 import { compile, isObject, lintData } from '../data.js';
-import { z } from 'zod';
+import { NO_OPTIONS, type NoOptions } from '../options.js';
 import type { Rule, RuleContext } from '../types.js';
 
 interface Announcements {
@@ -88,7 +88,7 @@ function series(level: readonly NumberingMarker[]): NumberingMarker[][] {
   return [...byFamily.values()].flat();
 }
 
-const rule: Rule<z.ZodObject<Record<string, never>>> = {
+const rule: Rule<NoOptions> = {
   id: 'heading-sequence',
   meta: {
     description: '编号不连续（一、二、四、）、重复（二要…二要）或同一层级混用体例（一要、二是、三是）',
@@ -103,7 +103,7 @@ const rule: Rule<z.ZodObject<Record<string, never>>> = {
       count: '前面说“{{phrase}}”，实际编号的有{{actual}}项',
     },
     warnOnly: ['mixed', 'count'],
-    options: z.object({}).strict(),
+    options: NO_OPTIONS,
     fixable: false,
   },
   check(speech, context) {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { NO_OPTIONS, type NoOptions } from '../options.js';
 import type { Rule } from '../types.js';
 
 /**
@@ -8,14 +8,14 @@ import type { Rule } from '../types.js';
 const YEAR = /(?<![〇○◯零一二三四五六七八九十])[一二][〇○◯零一二三四五六七八九]{3}(?=年)/gu;
 const LOOKALIKE = /[○◯零]/gu;
 
-const rule: Rule<z.ZodObject<Record<string, never>>> = {
+const rule: Rule<NoOptions> = {
   id: 'numeral-zero',
   meta: {
     description: '汉字年份里的“零”写成了圆圈“○”或“零”（二○○八年），应为数字“〇”（二〇〇八年，GB/T 15835）',
     defaultSeverity: 'warn',
     kinds: ['summary-speech', 'host-script', 'progress-meeting'],
     messages: { zero: '年份“{{year}}年”中的“{{char}}”应为数字“〇”：{{fixed}}年' },
-    options: z.object({}).strict(),
+    options: NO_OPTIONS,
     fixable: true,
   },
   check(speech, context) {

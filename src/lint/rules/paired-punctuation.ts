@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { NO_OPTIONS, type NoOptions } from '../options.js';
 import type { Rule } from '../types.js';
 
 const PAIRS: Record<string, string> = { '“': '”', '‘': '’', '（': '）', '《': '》', '【': '】' };
@@ -7,7 +7,7 @@ const ANY = /[“”‘’（）《》【】]/gu;
 const NAMES: Record<string, string> = { '“': '前引号', '”': '后引号', '‘': '前单引号', '’': '后单引号', '（': '左括号', '）': '右括号', '《': '前书名号', '》': '后书名号', '【': '左方头括号', '】': '右方头括号' };
 const named = (open: string, close: string) => ({ open, close, openName: NAMES[open] as string, closeName: NAMES[close] as string });
 
-const rule: Rule<z.ZodObject<Record<string, never>>> = {
+const rule: Rule<NoOptions> = {
   id: 'paired-punctuation',
   meta: {
     description: '成对标点（“” ‘’ （） 《》 【】）在同一段内不配对',
@@ -17,7 +17,7 @@ const rule: Rule<z.ZodObject<Record<string, never>>> = {
       unclosed: '{{open}}（{{openName}}）没有配对的{{close}}（{{closeName}}）',
       unopened: '{{close}}（{{closeName}}）前面没有配对的{{open}}（{{openName}}）',
     },
-    options: z.object({}).strict(),
+    options: NO_OPTIONS,
     fixable: false,
   },
   check(speech, context) {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { NO_OPTIONS, type NoOptions } from '../options.js';
 import type { Rule } from '../types.js';
 
 /** Half-width → full-width (GB/T 15834). Quotes alternate, so they are settled per paragraph. */
@@ -8,14 +8,14 @@ const HALF = /[,;:?!()"']|\.+/gu;
 /** What may stand before a full stop: Han or closing CJK punctuation. */
 const BEFORE_STOP = /[\p{Script=Han}”’）》」』]/u;
 
-const rule: Rule<z.ZodObject<Record<string, never>>> = {
+const rule: Rule<NoOptions> = {
   id: 'punctuation-width',
   meta: {
     description: '汉字旁边用了半角标点（, . ; : ? ! ( ) " \'），应使用全角标点（GB/T 15834）',
     defaultSeverity: 'warn',
     kinds: ['summary-speech', 'host-script', 'progress-meeting'],
     messages: { halfWidth: '汉字旁边用了半角标点“{{char}}”，应为全角“{{full}}”' },
-    options: z.object({}).strict(),
+    options: NO_OPTIONS,
     fixable: true,
   },
   check(speech, context) {

@@ -1,18 +1,18 @@
-import { z } from 'zod';
+import { NO_OPTIONS, type NoOptions } from '../options.js';
 import type { Rule } from '../types.js';
 
 /** Corner brackets (Taiwan, Hong Kong, Japanese usage) and the marks GB/T 15834 uses instead. */
 const MAINLAND: Record<string, string> = { '「': '“', '」': '”', '『': '‘', '』': '’' };
 const CORNER = /[「」『』]/gu;
 
-const rule: Rule<z.ZodObject<Record<string, never>>> = {
+const rule: Rule<NoOptions> = {
   id: 'quote-marks',
   meta: {
     description: '用了直角引号「」『』，按 GB/T 15834 应使用“”‘’',
     defaultSeverity: 'warn',
     kinds: ['summary-speech', 'host-script', 'progress-meeting'],
     messages: { corner: '直角引号{{char}}应改为{{mainland}}' },
-    options: z.object({}).strict(),
+    options: NO_OPTIONS,
     fixable: true,
   },
   check(speech, context) {
