@@ -4,7 +4,6 @@ import path from 'node:path';
 import { JianghuaError } from '../errors.js';
 import { decodeText, requireContent } from '../io/read-text.js';
 import { lintFiles, lintSource } from '../lint/files.js';
-import { formatFixDiff } from '../lint/formatters/diff.js';
 import { FORMATS, FORMATTERS } from '../lint/formatters/index.js';
 import { KINDS, checkRuleId, parseSeverity, type RuleEntry } from '../lint/settings.js';
 import type { SpeechKind } from '../speech/types.js';
@@ -98,7 +97,10 @@ export function registerLint(program: Command, io: CliIO): void {
       const { results, failures } = lint;
       const chalk = paint(io.stdout, io.env);
       // the preview a reviewer reads: a unified diff per file; json carries `output` instead
-      if (flags.fixDryRun && flags.format === 'stylish') io.stdout.write(formatFixDiff(results, chalk));
+      if (flags.fixDryRun && flags.format === 'stylish') {
+        const { formatFixDiff } = await import('../lint/formatters/diff.js');
+        io.stdout.write(formatFixDiff(results, chalk));
+      }
       const output = FORMATTERS[flags.format](results, chalk);
       if (output) io.stdout.write(output);
       const errors = results.reduce((n, r) => n + r.errorCount, 0);
