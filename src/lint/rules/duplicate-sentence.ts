@@ -4,12 +4,13 @@ import type { Rule } from '../types.js';
 /** Compare sentences without white space and punctuation. */
 const key = (text: string) => text.replace(/[\s\p{P}\p{S}]/gu, '');
 
-const options = z.object({ minLength: z.number().int().positive().default(12).describe('最短句长（字数，不含标点）') }).strict();
+const MIN_LENGTH = 12;
+const options = z.object({ minLength: z.number().int().positive().default(MIN_LENGTH).describe('最短句长（字数，不含标点）') }).strict();
 
 const rule: Rule<typeof options> = {
   id: 'duplicate-sentence',
   meta: {
-    description: '同一篇中出现两次相同的句子（12 字及以上），多半是复制粘贴留下的',
+    description: `同一篇中出现两次相同的句子（默认 ${MIN_LENGTH} 字及以上），多半是复制粘贴留下的`,
     defaultSeverity: 'warn',
     kinds: ['summary-speech', 'host-script', 'progress-meeting'],
     messages: { duplicate: '这句话与第{{line}}行的句子重复：“{{excerpt}}”' },
