@@ -11,7 +11,10 @@ export function registerLsp(program: Command, io: CliIO): void {
       const { startLanguageServer } = await import('../lsp/server.js');
       // stdout is the protocol's channel from here on: nothing else may write to it
       const connection = startLanguageServer(process.stdin, process.stdout);
-      await new Promise<void>((resolve) => connection.onExit(resolve));
-      io.exitCode = 0;
+      // LSP: exit 0 after shutdown/exit; 1 when the editor just went away (stdin closed)
+      io.exitCode = await new Promise<number>((resolve) => {
+        connection.onExit(() => resolve(0));
+        process.stdin.once('end', () => resolve(1));
+      });
     });
 }

@@ -178,6 +178,13 @@ describe('jianghua lsp --stdio', () => {
     expect(await editor.stop()).toBe(0);
   });
 
+  it('stops with exit code 1 when the editor goes away without shutdown', async () => {
+    const child = spawn(process.execPath, [`${ROOT}bin/jianghua.js`, 'lsp', '--stdio'], { cwd: ROOT });
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    child.stdin.end();
+    expect(await exited).toBe(1);
+  });
+
   it('CRLF documents: ranges and fixes in the editor’s own text', async () => {
     const dir = workspace();
     editor = new Editor();
