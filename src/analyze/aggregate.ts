@@ -1,58 +1,12 @@
 import type { GroupField } from './corpus.js';
 import { isSkipped, type AnyRecord, type DocRecord } from './document.js';
 import type { Finding } from './findings.js';
-import { KeywordCounter, type Keyword } from './keywords.js';
-import { density, loadStockSettings, PhraseCounter, topPhrases, type CountTable, type StockPhrase } from './stock-phrases.js';
+import { KeywordCounter, unpackTerms, type Keyword, type Terms } from './keywords.js';
+import type { AnalyzeResult, CategorySummary, DocumentSummary, GroupCount, GroupSummary, StockPhraseSummary } from './result.js';
+import { density, loadStockSettings, PhraseCounter, type CountTable, type StockPhrase } from './stock-phrases.js';
 import { OTHER, type Taxonomy } from './taxonomy.js';
 
-export interface GroupCount {
-  mentions: number;
-  documents: number;
-}
-
-export interface CategorySummary {
-  id: string;
-  label: string;
-  mentions: number;
-  documents: number;
-  /** Share of the analysed documents that mention it. */
-  share: number;
-  example?: { file: string; line: number; column: number; text: string };
-  /** With --by: counts per group value (年份、级别 …). */
-  groups?: Record<string, GroupCount>;
-}
-
-export interface DocumentSummary {
-  file: string;
-  title?: string;
-  level?: string;
-  year?: string;
-  kind?: string;
-  chars?: number;
-  findings?: number;
-  /** Share of Han characters inside recurring formulas. */
-  density?: number;
-  /** Mentions per category id. */
-  categories?: Record<string, number>;
-  /** Set when the file could not be read: it was skipped. */
-  error?: string;
-}
-
-export interface StockPhraseSummary {
-  phrase: string;
-  family: string;
-  documents: number;
-  occurrences: number;
-  example?: { file: string; line: number; column: number; context: string };
-}
-
-export interface AnalyzeResult {
-  documents: DocumentSummary[];
-  categories: CategorySummary[];
-  findings: Finding[];
-  stockPhrases: StockPhraseSummary[];
-  keywords: Array<{ file: string; terms: Keyword[] }>;
-}
+export type { AnalyzeResult, CategorySummary, DocumentSummary, GroupCount, GroupSummary, StockPhraseSummary } from './result.js';
 
 export interface AggregateOptions {
   top: number;
@@ -76,10 +30,12 @@ export class Aggregator {
   private readonly mentions = new Map<string, number>();
   private readonly docCounts = new Map<string, number>();
   private readonly groups = new Map<string, Map<string, GroupCount>>();
+  /** With --by: per group value, its documents, mentions and summed content-word counts. */
+  private readonly groupTotals = new Map<string, { documents: number; mentions: number; terms: Record<string, number> }>();
   private readonly phrases = new PhraseCounter(loadStockSettings());
   private readonly keywords = new KeywordCounter();
   private analysed = 0;
-  private chosen: Array<StockPhrase & { example?: StockPhraseSummary['example'] }> = [];
+  private chosen: Array<StockPhrase & { example?: StockPhraseSummary['example']; written?: string }> = [];
   private readonly keywordLists: Array<{ file: string; terms: Keyword[] }> = [];
 
   constructor(
@@ -124,18 +80,28 @@ export class Aggregator {
         this.groups.set(id, g);
       }
     }
+    if (group !== undefined) this.addToGroup(group, record.findings.length, record.terms);
     const { title, level, year, kind } = record.meta;
     this.docs.push({ file: record.file, title, ...(level ? { level } : {}), ...(year ? { year } : {}), ...(kind ? { kind } : {}), chars: record.chars, findings: record.findings.length, categories: perCategory });
     if (!record.counted) this.phrases.add(record.text, record.cuts, record.parallels, index);
     this.keywords.add(record.terms);
   }
 
+  private addToGroup(group: string, findings: number, terms: Terms): void {
+    const g = this.groupTotals.get(group) ?? { documents: 0, mentions: 0, terms: Object.create(null) as Record<string, number> };
+    g.documents++;
+    g.mentions += findings;
+    const tf = unpackTerms(terms);
+    for (const t in tf) g.terms[t] = (g.terms[t] ?? 0) + (tf[t] as number);
+    this.groupTotals.set(group, g);
+  }
+
   /** A worker's n-gram counts for the documents it analysed (marked `counted`). */
   readonly mergePhrases = (table: CountTable): void => this.phrases.merge(table);
 
-  /** Between the passes: settle the phrase list. */
+  /** Between the passes: rank the phrases (the ranking does not depend on --top; we keep its prefix). */
   settle(): void {
-    this.chosen = topPhrases(this.phrases.phrases(), this.options.top);
+    this.chosen = this.phrases.phrases().slice(0, this.options.top);
   }
 
   /** Pass 2: density, keywords and phrase examples, record by record. */
@@ -145,7 +111,19 @@ export class Aggregator {
     if (!doc || doc.file !== record.file) throw new Error(`analyze: records out of order at ${index}`);
     doc.density = Number(density(record.text, record.cuts, this.phrases).toFixed(4));
     this.keywordLists.push({ file: record.file, terms: this.keywords.top(record.terms, this.options.top) });
-    for (const p of this.chosen) if (!p.example && p.firstDocument === index) p.example = locate(record, p.phrase);
+    for (const p of this.chosen) {
+      if (p.example || p.firstDocument !== index) continue;
+      const found = locate(record, p.phrase);
+      if (found) ({ example: p.example, written: p.written } = found);
+    }
+  }
+
+  private groupSummaries(): GroupSummary[] | undefined {
+    const field = this.options.by;
+    if (!field) return undefined;
+    return [...this.groupTotals]
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([value, g]) => ({ field, value, documents: g.documents, mentions: g.mentions, perDocument: Number((g.mentions / g.documents).toFixed(2)), keywords: this.keywords.top(g.terms, this.options.top) }));
   }
 
   result(): AnalyzeResult {
@@ -165,12 +143,14 @@ export class Aggregator {
       return summary;
     });
     categories.sort((a, b) => b.mentions - a.mentions || b.documents - a.documents);
+    const groups = this.groupSummaries();
     return {
       documents: this.docs,
       categories,
       findings: this.findings,
-      stockPhrases: this.chosen.map(({ phrase, family, documents, occurrences, example }) => ({ phrase, family, documents, occurrences, ...(example ? { example } : {}) })),
+      stockPhrases: this.chosen.map(({ phrase, written, family, documents, occurrences, score, example }) => ({ phrase: written ?? phrase, family, documents, occurrences, score, ...(example ? { example } : {}) })),
       keywords: this.keywordLists,
+      ...(groups ? { groups } : {}),
     };
   }
 }
@@ -181,22 +161,43 @@ function exampleScore(f: Finding): number {
   return f.categories.length * 100 + (length < 6 ? 50 : 0) + Math.abs(length - 14);
 }
 
-/** Where a phrase first occurs in a document (quotes may sit between its characters). */
-function locate(record: DocRecord, phrase: string): StockPhraseSummary['example'] {
-  const chars = [...phrase.replace(/…/gu, '')];
+const QUOTE = '[“”"‘’「」『』《》]';
+const OPENING = '“‘「『《';
+const CLOSING = '”’」』》';
+const countOf = (text: string, set: string) => [...text].filter((c) => set.includes(c)).length;
+
+/**
+ * Where a phrase first occurs in a document (quotes may sit between its characters), and how it
+ * is written there: with its quotes, a closing quote after it included when one opened inside.
+ */
+function locate(record: DocRecord, phrase: string): { example: NonNullable<StockPhraseSummary['example']>; written?: string } | undefined {
   const parallel = record.parallels.find((p) => p.key === phrase);
-  let at = parallel ? parallel.offset : -1;
-  let length = parallel ? parallel.text.length : 0;
-  if (!parallel) {
-    const re = new RegExp(chars.map((c) => c.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')).join('[“”"‘’「」『』《》]?'), 'u');
+  let at: number;
+  let length: number;
+  let written: string | undefined;
+  if (parallel) {
+    at = parallel.offset;
+    length = parallel.text.length;
+  } else {
+    const chars = [...phrase];
+    const re = new RegExp(chars.map((c) => c.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')).join(`${QUOTE}?`), 'u');
     const m = re.exec(record.text);
     if (!m) return undefined;
     at = m.index;
     length = m[0].length;
+    const next = record.text[at + length];
+    const previous = record.text[at - 1];
+    const balance = countOf(m[0], OPENING) - countOf(m[0], CLOSING);
+    if (balance > 0 && next !== undefined && CLOSING.includes(next)) length++;
+    if (balance < 0 && previous !== undefined && OPENING.includes(previous)) {
+      at--;
+      length++;
+    }
+    written = record.text.slice(at, at + length);
   }
   const before = record.text.slice(0, at);
   const line = before.split('\n').length;
   const column = [...before.slice(before.lastIndexOf('\n') + 1)].length + 1;
   const context = record.text.slice(Math.max(0, at - 10), at + length + 10).replace(/\n/gu, ' ');
-  return { file: record.file, line, column, context };
+  return { example: { file: record.file, line, column, context }, ...(written !== undefined ? { written } : {}) };
 }

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { JianghuaError } from '../errors.js';
+import { inferLevel, kindId, levelId } from './labels.js';
 
 /** Fields `--by` can group on. */
 export const GROUP_FIELDS = ['title', 'level', 'kind', 'year'] as const;
@@ -15,14 +16,6 @@ export interface DocumentMeta {
   [key: string]: string | undefined;
 }
 
-/** Administrative levels, most specific first (镇 in 县委 speeches names the audience, not the level). */
-const LEVELS: Array<[RegExp, string]> = [
-  [/省/u, '省级'],
-  [/市/u, '市级'],
-  [/[县区旗]/u, '县级'],
-  [/[镇乡]|街道/u, '乡镇级'],
-  [/村|社区/u, '村级'],
-];
 
 /** From a name like 2022_某县_述职评议.txt: year and level, title = the name itself. */
 export function metaFromName(file: string, title?: string): DocumentMeta {
@@ -32,8 +25,8 @@ export function metaFromName(file: string, title?: string): DocumentMeta {
   const year = YEAR.exec(name) ?? (title ? YEAR.exec(title) : null);
   if (year) meta.year = year[0];
   const source = `${name} ${title ?? ''}`;
-  const level = LEVELS.find(([re]) => re.test(source));
-  if (level) meta.level = level[1];
+  const level = inferLevel(source);
+  if (level) meta.level = level;
   return meta;
 }
 
@@ -69,6 +62,13 @@ function readCorpusYaml(dir: string): Table | null {
   return table;
 }
 
+/** Level and kind as ids, however corpus.yaml spells them. */
+function normalised(meta: DocumentMeta): DocumentMeta {
+  if (meta.level !== undefined) meta.level = levelId(meta.level);
+  if (meta.kind !== undefined) meta.kind = kindId(meta.kind);
+  return meta;
+}
+
 /** Metadata of one file: its folder's (or an ancestor's) corpus.yaml entry, else its name. */
 export function documentMeta(file: string, title?: string): DocumentMeta {
   const fallback = metaFromName(file, title);
@@ -77,7 +77,7 @@ export function documentMeta(file: string, title?: string): DocumentMeta {
     const table = readCorpusYaml(dir);
     const rel = path.relative(dir, path.resolve(file)).split(path.sep).join('/');
     const entry = table?.get(rel) ?? table?.get(path.basename(file));
-    if (entry) return { ...fallback, ...entry };
+    if (entry) return normalised({ ...fallback, ...entry });
     const up = path.dirname(dir);
     if (up === dir) break;
     dir = up;

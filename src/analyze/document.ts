@@ -3,12 +3,12 @@ import { isJianghuaError, JianghuaError } from '../errors.js';
 import { loadLexicon } from '../speech/lexicon.js';
 import { parseSpeech } from '../speech/parse.js';
 import { countHan } from '../speech/text.js';
-import { SPEECH_KIND_LABELS } from '../speech/outline.js';
 import { documentMeta, type DocumentMeta } from './corpus.js';
 import { findProblems, type Finding } from './findings.js';
-import { loadStopwords, termCounts, type Terms } from './keywords.js';
-import { segment } from './segment.js';
-import { loadStockSettings, parallelRuns, tokenCuts, type ParallelRun } from './stock-phrases.js';
+import { contentTerms, loadStopwords, termCounts, type Terms } from './keywords.js';
+import { parallelRuns, type ParallelRun } from './parallel.js';
+import { segment, tagWords } from './segment.js';
+import { loadStockSettings, tokenCuts } from './stock-phrases.js';
 import { loadTaxonomy, type Taxonomy } from './taxonomy.js';
 
 /**
@@ -27,7 +27,7 @@ export interface DocRecord {
   /** Offsets of jieba token boundaries in `text`: stock phrases start and end on them. */
   cuts: ArrayLike<number> & Iterable<number>;
   /**
-   * Term frequencies of the document's jieba tokens (stop words removed). Packed (keys and a
+   * Frequencies of the document's content words (jieba tokens with a content tag, stop words removed). Packed (keys and a
    * typed array) only inside analyze, between threads; records handed out are always plain.
    */
   terms: Terms;
@@ -63,10 +63,11 @@ export function analyzeText(file: string, text: string, options: ProcessOptions 
   const speech = parseSpeech(text);
   const findings = findProblems(speech, file, taxonomyFor(options.taxonomy), loadLexicon());
   const tokens = segment(speech.text, options.dict);
-  const terms = termCounts(tokens, loadStopwords());
+  const all = termCounts(tokens, loadStopwords());
+  const terms = contentTerms(all, tagWords(Object.keys(all), options.dict));
   const meta = documentMeta(file, speech.title?.text);
-  meta.kind ??= SPEECH_KIND_LABELS[speech.kind]; // corpus.yaml wins over the parser's guess
-  return { file, meta, chars: countHan(speech.text), findings, text: speech.text, cuts: tokenCuts(tokens), parallels: parallelRuns(speech.text, loadStockSettings()), terms };
+  meta.kind ??= speech.kind; // corpus.yaml wins over the parser's guess
+  return { file, meta, chars: countHan(speech.text), findings, text: speech.text, cuts: tokenCuts(tokens), parallels: parallelRuns(speech, loadStockSettings()), terms };
 }
 
 /** The text of a Word file, one paragraph a line (mammoth, loaded only when a .docx comes along). */

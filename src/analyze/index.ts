@@ -2,21 +2,26 @@ import { collectFilesOrFail } from '../io/collect.js';
 import { Aggregator, type AnalyzeResult } from './aggregate.js';
 import type { GroupField } from './corpus.js';
 import { isSkipped, type AnyRecord, type ProcessOptions } from './document.js';
-import { FindingSpool, readParts, Spool } from './jsonl.js';
+import { readParts } from './jsonl.js';
 import { analyzeFiles } from './pool.js';
+import { FindingSpool, Spool } from './spool.js';
 import type { CountTable } from './stock-phrases.js';
 import { userDictionaries } from './segment.js';
 import { loadTaxonomy } from './taxonomy.js';
 import { packTerms } from './keywords.js';
 import { availableParallelism } from 'node:os';
 
-export type { AnalyzeResult, CategorySummary, DocumentSummary, StockPhraseSummary } from './aggregate.js';
+export type { AnalyzeResult, CategorySummary, DocumentSummary, GroupSummary, StockPhraseSummary } from './result.js';
+export { resultCounts } from './result.js';
 export type { AnyRecord, DocRecord } from './document.js';
 export type { Finding } from './findings.js';
 import type { Finding } from './findings.js';
 
 /** Speech files analyze reads from folders and globs. */
 export const ANALYZE_EXTENSIONS = ['txt', 'md', 'docx'] as const;
+
+/** Where a run is: reading and counting documents, ranking phrases, then the second pass over them. */
+export type AnalyzePhase = 'count' | 'rank' | 'revisit';
 
 export interface AnalyzeOptions extends ProcessOptions {
   /** Phrases and keywords per document to report (default 20). */
@@ -26,6 +31,10 @@ export interface AnalyzeOptions extends ProcessOptions {
   jobs?: number;
   /** Called after each document, e.g. for a progress bar. */
   onDocument?(record: AnyRecord, done: number, total: number): void;
+  /** Called as each phase starts and as it moves (`total` is 0 when unknown, as in a merge). */
+  onProgress?(phase: AnalyzePhase, done: number, total: number): void;
+  /** Something the user should know that does not stop the run (a document merged twice). */
+  onWarning?(message: string): void;
 }
 
 /** Check user-supplied files before any work starts, so a typo fails at once with exit 2. */
@@ -41,15 +50,22 @@ async function reduce(source: (onTable: (t: CountTable) => void) => AsyncIterabl
   const spool = new Spool(1000);
   try {
     let done = 0;
+    options.onProgress?.('count', 0, total);
     for await (const record of records) {
       aggregator.add(record);
       // pass 2 needs only text, cuts, terms and 排比 runs: keep the spooled copy slim
       spool.push(isSkipped(record) ? record : { ...record, findings: [], counted: undefined, terms: packTerms(record.terms) });
       options.onDocument?.(record, ++done, total);
+      options.onProgress?.('count', done, total);
     }
+    options.onProgress?.('rank', 0, done);
     aggregator.settle();
     let index = 0;
-    for await (const record of spool.replay()) aggregator.revisit(record, index++);
+    options.onProgress?.('revisit', 0, done);
+    for await (const record of spool.replay()) {
+      aggregator.revisit(record, index++);
+      options.onProgress?.('revisit', index, done);
+    }
     return aggregator.result();
   } finally {
     spool.dispose();
@@ -66,6 +82,11 @@ export async function* analyzeRecords(inputs: readonly string[], options: Analyz
   yield* analyzeFiles(files, processOptions(options), options.jobs ?? availableParallelism());
 }
 
+/** --jsonl parts as records; a document that comes twice is counted once, with a warning. */
+function partRecords(parts: readonly string[], options: AnalyzeOptions) {
+  return readParts(parts, (at, record, first) => options.onWarning?.(`${at.file}:${at.line}: ${record.file} 与 ${first.file}:${first.line} 是同一篇文档（路径和内容都相同），只计一次`));
+}
+
 /**
  * Analyse a corpus: problem categories, findings, stock phrases and keywords.
  * Unreadable files are skipped (listed in `documents` with an `error`), never fatal.
@@ -79,7 +100,7 @@ export async function analyzeCorpus(inputs: readonly string[], options: AnalyzeO
 /** Combine --jsonl parts into the same result a single run would give. */
 export async function mergeParts(parts: readonly string[], options: AnalyzeOptions = {}): Promise<AnalyzeResult> {
   loadTaxonomy(options.taxonomy);
-  return reduce(() => readParts(parts), options, 0);
+  return reduce(() => partRecords(parts, options), options, 0);
 }
 
 /**
@@ -111,5 +132,5 @@ export async function analyzeCorpusStreamed(inputs: readonly string[], options: 
 
 export async function mergePartsStreamed(parts: readonly string[], options: AnalyzeOptions = {}): Promise<StreamedResult> {
   loadTaxonomy(options.taxonomy);
-  return streamed((sink) => reduce(() => readParts(parts), options, 0, sink));
+  return streamed((sink) => reduce(() => partRecords(parts, options), options, 0, sink));
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { DATA_DIR } from '../speech/lexicon.js';
-import { isHanToken } from './stock-phrases.js';
+import { DATA_DIR, loadDataFile } from '../speech/lexicon.js';
+import { isHanToken } from './han.js';
 
 let stopwords: Set<string> | undefined;
 
@@ -17,6 +17,17 @@ export function loadStopwords(): Set<string> {
   return stopwords;
 }
 
+export interface KeywordSettings {
+  /** jieba part-of-speech tags of content words. */
+  contentTags: string[];
+  minCount: number;
+}
+
+let settings: KeywordSettings | undefined;
+export function loadKeywordSettings(): KeywordSettings {
+  return (settings ??= loadDataFile<KeywordSettings>('keywords.yaml', DATA_DIR));
+}
+
 /** Term frequencies of a document's tokens: two or more Han characters, not stop words. */
 export function termCounts(tokens: readonly string[], stop: Set<string>): Record<string, number> {
   // counted in a Map, then copied to a prototype-less record (Object.fromEntries is 4× slower here)
@@ -28,6 +39,14 @@ export function termCounts(tokens: readonly string[], stop: Set<string>): Record
   const tf = Object.create(null) as Record<string, number>;
   for (const [t, n] of counts) tf[t] = n;
   return tf;
+}
+
+/** Only the content words (by their jieba tag, see data/keywords.yaml): what keyness compares. */
+export function contentTerms(tf: Record<string, number>, tagOf: ReadonlyMap<string, string>): Record<string, number> {
+  const content = new Set(loadKeywordSettings().contentTags);
+  const kept = Object.create(null) as Record<string, number>;
+  for (const t in tf) if (content.has(tagOf.get(t) ?? 'x')) kept[t] = tf[t] as number;
+  return kept;
 }
 
 /**
@@ -67,51 +86,63 @@ export function unpackTerms(t: Terms): Record<string, number> {
 export interface Keyword {
   term: string;
   count: number;
+  /** Log-likelihood (G²) of the term here against the rest of the corpus. */
   score: number;
 }
 
-/** Document frequency of terms over the corpus, then TF-IDF per document. */
+/** a·ln(a/e), 0 when a is 0. */
+const part = (a: number, e: number) => (a > 0 ? a * Math.log(a / e) : 0);
+
+/**
+ * Dunning's log-likelihood G² of a term seen `a` times in a part of `c` tokens and `b` times
+ * in the rest of `d` tokens (Rayson & Garside's two-cell form, as AntConc and WordSmith use).
+ */
+export function logLikelihood(a: number, b: number, c: number, d: number): number {
+  const e1 = (c * (a + b)) / (c + d);
+  const e2 = (d * (a + b)) / (c + d);
+  return 2 * (part(a, e1) + part(b, e2));
+}
+
+/** Corpus counts of content words; keyness of a document (or a group of them) against the rest. */
 export class KeywordCounter {
-  private readonly df = new Map<string, number>();
+  private readonly totals = new Map<string, number>();
+  private tokens = 0;
   documents = 0;
 
   add(tf: Terms): void {
     this.documents++;
-    for (const t of termList(tf).terms) this.df.set(t, (this.df.get(t) ?? 0) + 1);
+    const { terms, counts } = termList(tf);
+    for (let i = 0; i < terms.length; i++) {
+      const n = counts[i] as number;
+      this.totals.set(terms[i] as string, (this.totals.get(terms[i] as string) ?? 0) + n);
+      this.tokens += n;
+    }
   }
 
   /**
-   * The terms that set a document apart: tf · log(N / df), smoothed so that a one-document corpus
-   * still ranks by frequency. Terms found in every document score 0 and are left out.
+   * The `n` terms that set this part apart: more frequent here than in the rest, at least
+   * `minCount` times, by G² (ties: count, then term). With nothing to compare against (a corpus
+   * of one document), the score is the count.
    */
-  top(tf: Terms, n: number): Keyword[] {
-    const N = this.documents;
+  top(tf: Terms, n: number, minCount = loadKeywordSettings().minCount): Keyword[] {
     const { terms, counts } = termList(tf);
-    let total = 0;
-    for (let i = 0; i < counts.length; i++) total += counts[i] as number;
-    total ||= 1;
-    // unrounded scores first; only terms that can round into the top n are rounded and sorted
-    const raw = new Float64Array(terms.length);
-    let m = 0;
-    for (let i = 0; i < terms.length; i++) {
-      const df = this.df.get(terms[i] as string) ?? 1;
-      const idf = N <= 1 ? 1 : Math.log(N / df);
-      raw[i] = idf <= 0 ? -1 : ((counts[i] as number) / total) * idf * 1000;
-      if (idf > 0) m++;
-    }
-    let floor = -Infinity;
-    if (m > n && n > 0) {
-      const sorted = raw.slice().sort();
-      // the n-th best unrounded score; anything 0.001 below it rounds strictly below it
-      floor = (sorted[sorted.length - n] as number) - 0.001;
-    }
+    let c = 0;
+    for (let i = 0; i < counts.length; i++) c += counts[i] as number;
+    const d = this.tokens - c;
     const scored: Keyword[] = [];
     for (let i = 0; i < terms.length; i++) {
-      const v = raw[i] as number;
-      if (v < 0 || v < floor) continue;
-      scored.push({ term: terms[i] as string, count: counts[i] as number, score: Number(v.toFixed(3)) });
+      const a = counts[i] as number;
+      if (a < minCount) continue;
+      const term = terms[i] as string;
+      const b = (this.totals.get(term) ?? a) - a;
+      if (d <= 0) {
+        scored.push({ term, count: a, score: a });
+        continue;
+      }
+      if (a / c <= b / d) continue; // rarer here than elsewhere: not a keyword of this part
+      scored.push({ term, count: a, score: Number(logLikelihood(a, b, c, d).toFixed(3)) });
     }
-    scored.sort((a, b) => b.score - a.score || b.count - a.count || (a.term < b.term ? -1 : 1));
+    scored.sort((x, y) => y.score - x.score || y.count - x.count || (x.term < y.term ? -1 : 1));
     return scored.slice(0, n);
   }
 }

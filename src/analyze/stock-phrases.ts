@@ -1,10 +1,14 @@
 import { DATA_DIR, loadDataFile } from '../speech/lexicon.js';
+import { Columns, fnv, FNV_SEED, hashOf, type Entry, type PackedColumns } from './gram-table.js';
+import { cutFlags, positionedRuns, unitClasses } from './han.js';
+import type { ParallelRun } from './parallel.js';
 
 /**
  * Stock phrasing (套话) by characters, not jieba tokens: jieba cuts 深学/细照/笃行 and 两个/确立.
- * Pass 1 counts, for every Han n-gram (n = minLength…maxLength), the documents it occurs in;
- * pass 2 measures each document's density against the recurring grams. Counting is per document
- * and the table is pruned when it grows past `maxTracked`, so memory stays bounded.
+ * Pass 1 counts, for every Han n-gram (n = minLength…maxLength) that starts and ends on a token
+ * boundary, the documents it occurs in; between the passes the recurring grams are ranked
+ * (`rankPhrases`); pass 2 measures each document's density against them. Counting is per
+ * document and the table is pruned when it grows past `maxTracked`, so memory stays bounded.
  */
 
 export interface StockSettings {
@@ -12,6 +16,8 @@ export interface StockSettings {
   maxLength: number;
   minDocuments: number;
   maxTracked: number;
+  /** A phrase whose rarest content word occurs outside it more often than this share is a topic. */
+  minCohesion: number;
   topics: string[];
   edgeChars: string;
   families: Array<{ id: string; label: string; pattern: RegExp }>;
@@ -26,11 +32,10 @@ let cached: StockSettings | undefined;
 export function loadStockSettings(): StockSettings {
   if (cached) return cached;
   const raw = loadDataFile<RawSettings>('stock-phrases.yaml', DATA_DIR);
-  cached = { ...raw, families: raw.families.map((f) => ({ ...f, pattern: new RegExp(f.pattern, 'u') })) };
+  // token boundaries inside a gram are kept as a 32-bit mask
+  cached = { ...raw, maxLength: Math.min(raw.maxLength, 32), families: raw.families.map((f) => ({ ...f, pattern: new RegExp(f.pattern, 'u') })) };
   return cached;
 }
-
-const QUOTES = /[“”"‘’「」『』《》〈〉]/gu;
 
 /** Token boundaries (offsets where a jieba token starts, plus the end) of a text. */
 export function tokenCuts(tokens: readonly string[]): Uint32Array {
@@ -41,87 +46,13 @@ export function tokenCuts(tokens: readonly string[]): Uint32Array {
   return cuts;
 }
 
-interface Run {
-  chars: string;
-  /** Offset in the text of each character of the run. */
-  at: number[];
-}
-
-/** Per UTF-16 unit: 1 = Han, 2 = quote. Built once from the same Unicode property, one regex scan. */
-let unitClass: Uint8Array | undefined;
-function unitClasses(): Uint8Array {
-  if (unitClass) return unitClass;
-  const table = new Uint8Array(0x10000);
-  let all = '';
-  for (let c = 0; c < 0x10000; c += 0x800) {
-    if (c >= 0xd800 && c <= 0xdfff) continue; // a lone surrogate is never Han
-    all += String.fromCharCode(...Array.from({ length: 0x800 }, (_, k) => c + k));
-  }
-  for (const m of all.matchAll(/\p{Script=Han}/gu)) table[m[0].charCodeAt(0)] = 1;
-  for (const q of QUOTE_CHARS) table[q.charCodeAt(0)] = 2;
-  unitClass = table;
-  return table;
-}
-
-/** Is every unit of a token a BMP Han character? (A surrogate pair needs the regex.) */
-export function isHanToken(t: string): boolean {
-  const table = unitClasses();
-  for (let i = 0; i < t.length; i++) {
-    const c = t.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdfff) return /^\p{Script=Han}+$/u.test(t);
-    if (table[c] !== 1) return false;
-  }
-  return t.length > 0;
-}
-
-/** Han runs with positions; quotes are skipped without breaking a run (强化“四个意识”). */
-function positionedRuns(text: string): Run[] {
-  const table = unitClasses();
-  const runs: Run[] = [];
-  let start = -1; // run being built: from `at`, its characters sliced in one go where no quote interrupts
-  let at: number[] = [];
-  const flush = () => {
-    if (at.length > 0) {
-      const last = at[at.length - 1] as number;
-      // contiguous run (no quote inside): one slice instead of a concatenation per character
-      const chars = last - (at[0] as number) + 1 === at.length ? text.slice(at[0] as number, last + 1) : at.map((i) => text[i]).join('');
-      runs.push({ chars, at });
-    }
-    at = [];
-    start = -1;
-  };
-  for (let i = 0; i < text.length; i++) {
-    const k = table[text.charCodeAt(i)];
-    if (k === 2) continue;
-    if (k === 1) {
-      if (start < 0) start = i;
-      at.push(i);
-    } else if (start >= 0) flush();
-  }
-  flush();
-  return runs;
-}
-
-const QUOTE_CHARS = '“”"‘’「」『』《》〈〉';
-
-/** Scratch flags reused across documents: a fresh off-heap array per document piles up until GC. */
-let flags = new Uint8Array(1 << 14);
-
-/** Token boundaries as a flag per text offset (valid until the next call). */
-function cutFlags(text: string, cuts: ArrayLike<number>): Uint8Array {
-  if (flags.length < text.length + 1) flags = new Uint8Array(Math.max(text.length + 1, flags.length * 2));
-  const isCut = flags;
-  isCut.fill(0, 0, text.length + 1);
-  for (let k = 0; k < cuts.length; k++) if ((cuts[k] as number) <= text.length) isCut[cuts[k] as number] = 1;
-  return isCut;
-}
-
 /**
- * Call `visit(chars, i, n, hash)` for every n-gram `chars[i, i + n)` of a Han run that starts and
- * ends on a jieba token boundary: 推进基层党 (cut inside 党建) is a fragment, 深学细照笃行
- * (深/学/细/照/笃行) is not. The hash grows with the window, so no gram is sliced to be looked up.
+ * Call `visit(chars, i, n, hash, mask)` for every n-gram `chars[i, i + n)` of a Han run that
+ * starts and ends on a jieba token boundary: 推进基层党 (cut inside 党建) is a fragment, 深学细照笃行
+ * (深/学/细/照/笃行) is not. The hash grows with the window, so no gram is sliced to be looked up;
+ * `mask` has bit k set where a token ends after the gram's (k + 1)-th unit.
  */
-function eachGram(text: string, cuts: ArrayLike<number>, s: StockSettings, visit: (chars: string, i: number, n: number, hash: number) => void): void {
+function eachGram(text: string, cuts: ArrayLike<number>, s: StockSettings, visit: (chars: string, i: number, n: number, hash: number, mask: number) => void): void {
   const isCut = cutFlags(text, cuts);
   for (const run of positionedRuns(text)) {
     const chars = run.chars;
@@ -131,61 +62,29 @@ function eachGram(text: string, cuts: ArrayLike<number>, s: StockSettings, visit
       if (!isCut[at[i] as number]) continue;
       const top = Math.min(s.maxLength, L - i);
       let h = FNV_SEED;
+      let mask = 0;
       for (let n = 1; n <= top; n++) {
         h = fnv(h, chars.charCodeAt(i + n - 1));
-        if (n >= s.minLength && isCut[(at[i + n - 1] as number) + 1]) visit(chars, i, n, h);
+        const cut = isCut[(at[i + n - 1] as number) + 1] === 1;
+        if (cut && n >= s.minLength) visit(chars, i, n, h, mask);
+        if (cut) mask |= 1 << (n - 1);
       }
     }
   }
 }
 
-/** Distinct n-grams of one document with their occurrence counts. */
-export function documentGrams(text: string, cuts: ArrayLike<number>, s: StockSettings): Map<string, number> {
-  const grams = new Map<string, number>();
-  eachGram(text, cuts, s, (chars, i, n) => {
-    const g = chars.slice(i, i + n);
-    grams.set(g, (grams.get(g) ?? 0) + 1);
-  });
-  return grams;
-}
-
-export interface ParallelRun {
-  /** 更加…、更加…、更加… */
-  key: string;
-  text: string;
-  /** Offset of the run in the document text. */
-  offset: number;
-}
-
-/** 排比: three or more consecutive clauses of one sentence sharing their first (or last) two characters. */
-export function parallelRuns(text: string, s: StockSettings): ParallelRun[] {
-  const runs: ParallelRun[] = [];
-  const k = s.parallel.affixLength;
-  const sentenceRe = /[^。！？；\n]+/gu;
-  for (const m of text.matchAll(sentenceRe)) {
-    const clauses: Array<{ text: string; offset: number }> = [];
-    const clauseRe = /[^，、：,]+/gu;
-    for (const c of m[0].matchAll(clauseRe)) {
-      const t = c[0].replace(QUOTES, '').trim();
-      if (t.length >= k + 1) clauses.push({ text: t, offset: m.index + c.index });
-    }
-    for (const side of ['head', 'tail'] as const) {
-      const affix = (t: string) => (side === 'head' ? t.slice(0, k) : t.slice(-k));
-      for (let i = 0; i < clauses.length; ) {
-        const a = affix((clauses[i] as { text: string }).text);
-        let j = i + 1;
-        while (j < clauses.length && affix((clauses[j] as { text: string }).text) === a) j++;
-        if (j - i >= s.parallel.minRun && /^\p{Script=Han}+$/u.test(a) && !s.parallel.ignore.includes(a)) {
-          const first = clauses[i] as { offset: number };
-          const last = clauses[j - 1] as { text: string; offset: number };
-          const key = Array.from({ length: j - i }, () => (side === 'head' ? `${a}…` : `…${a}`)).join('、');
-          runs.push({ key, text: text.slice(first.offset, last.offset + last.text.length), offset: first.offset });
-        }
-        i = j;
-      }
+/** The tokens of a gram from its boundary mask. */
+export function gramTokens(gram: string, mask: number): string[] {
+  const tokens: string[] = [];
+  let from = 0;
+  for (let k = 0; k < gram.length - 1; k++) {
+    if (mask & (1 << k)) {
+      tokens.push(gram.slice(from, k + 1));
+      from = k + 1;
     }
   }
-  return runs;
+  tokens.push(gram.slice(from));
+  return tokens;
 }
 
 export interface StockPhrase {
@@ -193,172 +92,25 @@ export interface StockPhrase {
   family: string;
   documents: number;
   occurrences: number;
+  /** spread × cohesion (see rankPhrases). */
+  score: number;
   /** First document holding it (an index into the corpus order). */
   firstDocument: number;
 }
 
 export interface CountTable {
   documents: number;
-  grams: { keys: string; df: Uint32Array; occ: Uint32Array; first: Uint32Array };
-  parallels: { keys: string; df: Uint32Array; occ: Uint32Array; first: Uint32Array };
-}
-
-interface Entry {
-  df: number;
-  occ: number;
-  first: number;
-}
-
-/** FNV-1a over UTF-16 units: the hash of a gram, computed as its window grows (no slice needed). */
-const FNV_SEED = 0x811c9dc5;
-const fnv = (h: number, unit: number): number => Math.imul(h ^ unit, 0x01000193);
-function hashOf(key: string): number {
-  let h = FNV_SEED;
-  for (let k = 0; k < key.length; k++) h = fnv(h, key.charCodeAt(k));
-  return h;
-}
-
-/**
- * Counts per key in typed-array columns, found through an open-addressing table of 32-bit hashes
- * whose hits are checked against the key's characters: a window of a run is looked up without
- * slicing it into a string (only a new key is sliced), and exactness does not rest on the hash.
- */
-class Columns {
-  /** Row → key, in insertion order. */
-  keys: string[] = [];
-  hashes = new Int32Array(1024);
-  df = new Uint32Array(1024);
-  occ = new Uint32Array(1024);
-  first = new Uint32Array(1024);
-  /** Last document that bumped the row: a document counts once in df. */
-  last = new Int32Array(1024).fill(-1);
-  /** Open addressing: 0 = empty, else row + 1. */
-  private slots = new Int32Array(2048);
-
-  get size(): number {
-    return this.keys.length;
-  }
-
-  /** The row of the key `chars[i, i + n)` with hash `h`, or -1. */
-  private find(chars: string, i: number, n: number, h: number): number {
-    const mask = this.slots.length - 1;
-    for (let slot = h & mask; ; slot = (slot + 1) & mask) {
-      const v = this.slots[slot] as number;
-      if (v === 0) return -1;
-      const r = v - 1;
-      if (this.hashes[r] !== h) continue;
-      const key = this.keys[r] as string;
-      if (key.length !== n) continue;
-      let k = 0;
-      while (k < n && key.charCodeAt(k) === chars.charCodeAt(i + k)) k++;
-      if (k === n) return r;
-    }
-  }
-
-  private place(r: number, h: number): void {
-    const mask = this.slots.length - 1;
-    let slot = h & mask;
-    while (this.slots[slot] !== 0) slot = (slot + 1) & mask;
-    this.slots[slot] = r + 1;
-  }
-
-  private create(key: string, h: number, first: number): number {
-    const r = this.keys.length;
-    if (r === this.df.length) this.grow(r * 2);
-    this.keys.push(key);
-    this.hashes[r] = h;
-    this.df[r] = 0;
-    this.occ[r] = 0;
-    this.first[r] = first;
-    this.last[r] = -1;
-    if ((r + 1) * 2 > this.slots.length) this.rehash(this.slots.length * 2);
-    else this.place(r, h);
-    return r;
-  }
-
-  private rehash(size: number): void {
-    this.slots = new Int32Array(size);
-    for (let r = 0; r < this.keys.length; r++) this.place(r, this.hashes[r] as number);
-  }
-
-  private grow(capacity: number): void {
-    const widen = <T extends Uint32Array | Int32Array>(a: T, make: (n: number) => T): T => {
-      const b = make(capacity);
-      b.set(a);
-      return b;
-    };
-    this.hashes = widen(this.hashes, (n) => new Int32Array(n));
-    this.df = widen(this.df, (n) => new Uint32Array(n));
-    this.occ = widen(this.occ, (n) => new Uint32Array(n));
-    this.first = widen(this.first, (n) => new Uint32Array(n));
-    this.last = widen(this.last, (n) => new Int32Array(n).fill(-1));
-  }
-
-  /**
-   * One occurrence of `chars[i, i + n)` (hash `h`) in document `doc`. A worker may finish its
-   * documents out of order (reads overlap), so the first document is the smallest seen.
-   */
-  bumpAt(chars: string, i: number, n: number, h: number, doc: number): void {
-    let r = this.find(chars, i, n, h);
-    if (r < 0) r = this.create(chars.slice(i, i + n), h, doc);
-    if (this.last[r] !== doc) {
-      this.last[r] = doc;
-      this.df[r] = (this.df[r] as number) + 1;
-      if (doc < (this.first[r] as number)) this.first[r] = doc;
-    }
-    this.occ[r] = (this.occ[r] as number) + 1;
-  }
-
-  bump(key: string, doc: number): void {
-    this.bumpAt(key, 0, key.length, hashOf(key), doc);
-  }
-
-  /** Add counts from elsewhere: sums, earliest document. */
-  add(key: string, df: number, occ: number, first: number): void {
-    const h = hashOf(key);
-    let r = this.find(key, 0, key.length, h);
-    if (r < 0) r = this.create(key, h, first);
-    else this.first[r] = Math.min(this.first[r] as number, first);
-    this.df[r] = (this.df[r] as number) + df;
-    this.occ[r] = (this.occ[r] as number) + occ;
-  }
-
-  dfAt(chars: string, i: number, n: number, h: number): number {
-    const r = this.find(chars, i, n, h);
-    return r < 0 ? 0 : (this.df[r] as number);
-  }
-
-  *entries(): Generator<[string, Entry]> {
-    for (let r = 0; r < this.keys.length; r++) yield [this.keys[r] as string, { df: this.df[r] as number, occ: this.occ[r] as number, first: this.first[r] as number }];
-  }
-
-  /** Drop the rows with df ≤ `below`, compacting the columns. */
-  dropBelow(below: number): void {
-    const keys: string[] = [];
-    for (let r = 0; r < this.keys.length; r++) {
-      if ((this.df[r] as number) <= below) continue;
-      const w = keys.length;
-      keys.push(this.keys[r] as string);
-      this.hashes[w] = this.hashes[r] as number;
-      this.df[w] = this.df[r] as number;
-      this.occ[w] = this.occ[r] as number;
-      this.first[w] = this.first[r] as number;
-      this.last[w] = this.last[r] as number;
-    }
-    this.keys = keys;
-    this.rehash(this.slots.length);
-  }
-
-  pack(): CountTable['grams'] {
-    const n = this.keys.length;
-    return { keys: this.keys.join('\u0001'), df: this.df.slice(0, n), occ: this.occ.slice(0, n), first: this.first.slice(0, n) };
-  }
+  grams: PackedColumns;
+  parallels: PackedColumns;
+  /** Occurrences of every jieba token of two or more Han characters (for cohesion). */
+  words: PackedColumns;
 }
 
 /** Document frequency of n-grams and 排比 shapes over a stream of documents. */
 export class PhraseCounter {
   private readonly grams = new Columns();
   private readonly parallels = new Columns();
+  private readonly words = new Columns();
   private pruneBelow = 1;
   private readonly topics: Set<string>;
   documents = 0;
@@ -369,24 +121,40 @@ export class PhraseCounter {
   add(text: string, cuts: ArrayLike<number>, parallels: readonly ParallelRun[], docIndex: number): void {
     this.documents++;
     const grams = this.grams;
-    eachGram(text, cuts, this.settings, (chars, i, n, h) => grams.bumpAt(chars, i, n, h, docIndex));
+    eachGram(text, cuts, this.settings, (chars, i, n, h, mask) => grams.bumpAt(chars, i, n, h, docIndex, mask));
     for (const p of parallels) this.parallels.bump(p.key, docIndex);
+    this.countWords(text, cuts, docIndex);
     if (this.grams.size > this.settings.maxTracked) this.prune();
+  }
+
+  /** Every token of two or more Han characters, whatever its part of speech (stop words too). */
+  private countWords(text: string, cuts: ArrayLike<number>, doc: number): void {
+    const table = unitClasses();
+    for (let k = 0; k + 1 < cuts.length; k++) {
+      const from = cuts[k] as number;
+      const to = cuts[k + 1] as number;
+      if (to - from < 2 || to > text.length) continue;
+      let h = FNV_SEED;
+      let han = true;
+      for (let i = from; i < to && han; i++) {
+        han = table[text.charCodeAt(i)] === 1;
+        h = fnv(h, text.charCodeAt(i));
+      }
+      if (han) this.words.bumpAt(text, from, to - from, h, doc);
+    }
   }
 
   /** The counts as one string and typed arrays: what a worker hands back, cheap to clone. */
   pack(): CountTable {
-    return { documents: this.documents, grams: this.grams.pack(), parallels: this.parallels.pack() };
+    return { documents: this.documents, grams: this.grams.pack(), parallels: this.parallels.pack(), words: this.words.pack() };
   }
 
   /** Add another counter's table (a worker's share of the corpus): sums, earliest document. */
   merge(t: CountTable): void {
     this.documents += t.documents;
-    for (const [columns, part] of [[this.grams, t.grams], [this.parallels, t.parallels]] as const) {
-      if (part.keys === '') continue;
-      const keys = part.keys.split('\u0001');
-      for (let i = 0; i < keys.length; i++) columns.add(keys[i] as string, part.df[i] ?? 0, part.occ[i] ?? 0, part.first[i] ?? 0);
-    }
+    this.grams.merge(t.grams);
+    this.parallels.merge(t.parallels);
+    this.words.merge(t.words);
     if (this.grams.size > this.settings.maxTracked) this.prune();
   }
 
@@ -413,34 +181,61 @@ export class PhraseCounter {
     return df >= this.minDocuments() && df >= 2 && !this.topics.has(chars.slice(i, i + n));
   }
 
-  /** Maximal recurring phrases: no longer gram with the same document count contains them. */
+  /**
+   * Every recurring phrase an analyst would call 套话, best first (the whole ranking: the top N
+   * is always the prefix of the top 2N).
+   *
+   * - candidates: grams in at least `minDocuments` documents, of two or more jieba tokens (a single
+   *   dictionary word such as 社会主义 is a word, not a formula; counted formulas and doublets excepted),
+   *   not a topic in data/stock-phrases.yaml, not starting or ending on a particle (edgeChars);
+   * - maximal: a gram inside a longer candidate that carries more than half of its occurrences is a
+   *   fragment of it (学习贯彻习近平 inside 学习贯彻习近平新时代中国特色社会主义思想);
+   * - score = spread × cohesion: spread = documents / corpus documents (how widespread);
+   *   cohesion = occurrences / occurrences of its rarest word of two or more characters (how
+   *   formulaic: the words of 习近平新时代中国特色社会主义思想 seldom appear without each other, 服务
+   *   and 群众 do); below
+   *   `minCohesion` it is a topic term and left out.
+   */
   phrases(): StockPhrase[] {
     const s = this.settings;
-    const min = this.minDocuments();
+    const min = Math.max(2, this.minDocuments());
+    const N = Math.max(1, this.documents);
+    const edge = new Set(s.edgeChars);
     const kept = new Map<string, Entry>();
-    for (const [g, e] of this.grams.entries()) if (e.df >= min && e.df >= 2) kept.set(g, e);
-    // a gram inside a longer recurring one with the same document count adds nothing: keep the longest
-    const shadowed = new Set<string>();
+    for (const [g, e] of this.grams.entries()) {
+      if (e.df < min || this.topics.has(g)) continue;
+      const family = this.family(g);
+      if (family !== 'counted' && family !== 'doublet' && (e.mask === 0 || edge.has(g[0] ?? '') || edge.has(g.at(-1) ?? ''))) continue;
+      kept.set(g, e);
+    }
+    const fragments = new Set<string>();
     for (const [g, e] of kept) {
-      for (let i = 0; i < g.length; i++) {
-        for (let j = i + s.minLength; j <= g.length; j++) {
-          if (j - i === g.length) continue;
-          const sub = g.slice(i, j);
-          if (kept.get(sub)?.df === e.df) shadowed.add(sub);
+      const bounds = [0];
+      for (let k = 0; k < g.length - 1; k++) if (e.mask & (1 << k)) bounds.push(k + 1);
+      bounds.push(g.length);
+      for (let a = 0; a < bounds.length; a++) {
+        for (let b = a + 1; b < bounds.length; b++) {
+          if (a === 0 && b === bounds.length - 1) continue;
+          const sub = g.slice(bounds[a], bounds[b]);
+          const inner = kept.get(sub);
+          if (inner && e.occ * 2 > inner.occ) fragments.add(sub);
         }
       }
     }
     const out: StockPhrase[] = [];
-    const topics = new Set(s.topics);
-    const edge = new Set(s.edgeChars);
-    const push = (phrase: string, e: Entry, family?: string) => {
-      if (topics.has(phrase)) return;
-      if (!family && (edge.has(phrase[0] ?? '') || edge.has(phrase.at(-1) ?? ''))) return;
-      out.push({ phrase, family: family ?? this.family(phrase), documents: e.df, occurrences: e.occ, firstDocument: e.first });
-    };
-    for (const [g, e] of kept) if (!shadowed.has(g)) push(g, e);
-    for (const [key, e] of this.parallels.entries()) if (e.df >= min) push(key, e, 'parallel');
-    out.sort((a, b) => b.documents - a.documents || b.phrase.length - a.phrase.length || b.occurrences - a.occurrences || (a.phrase < b.phrase ? -1 : 1));
+    for (const [g, e] of kept) {
+      if (fragments.has(g)) continue;
+      let rarest = Infinity;
+      for (const t of gramTokens(g, e.mask)) {
+        const c = t.length < 2 ? 0 : (this.words.get(t)?.occ ?? 0);
+        if (c > 0 && c < rarest) rarest = c;
+      }
+      const cohesion = rarest === Infinity ? 1 : Math.min(1, e.occ / rarest);
+      if (cohesion < s.minCohesion) continue;
+      out.push({ phrase: g, family: this.family(g), documents: e.df, occurrences: e.occ, score: round((e.df / N) * cohesion), firstDocument: e.first });
+    }
+    for (const [key, e] of this.parallels.entries()) if (e.df >= min) out.push({ phrase: key, family: 'parallel', documents: e.df, occurrences: e.occ, score: round(e.df / N), firstDocument: e.first });
+    out.sort((a, b) => b.score - a.score || b.documents - a.documents || b.phrase.length - a.phrase.length || b.occurrences - a.occurrences || (a.phrase < b.phrase ? -1 : 1));
     return out;
   }
 
@@ -449,18 +244,7 @@ export class PhraseCounter {
   }
 }
 
-/** Top phrases, dropping any that lies inside a longer one already chosen. */
-export function topPhrases(all: readonly StockPhrase[], top: number): StockPhrase[] {
-  const chosen: StockPhrase[] = [];
-  for (const p of all) {
-    if (chosen.length >= top) break;
-    if (chosen.some((c) => c.phrase.includes(p.phrase))) continue;
-    // a longer phrase arriving later swallows shorter ones chosen before it
-    for (let i = chosen.length - 1; i >= 0; i--) if (p.phrase.includes((chosen[i] as StockPhrase).phrase)) chosen.splice(i, 1);
-    chosen.push(p);
-  }
-  return chosen;
-}
+const round = (x: number) => Number(x.toFixed(4));
 
 /**
  * Share of a document's Han characters inside recurring grams. From each token boundary only the

@@ -1,12 +1,16 @@
 import type { Command } from '@commander-js/extra-typings';
 import { InvalidArgumentError, Option } from '@commander-js/extra-typings';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
+import path from 'node:path';
 import { JianghuaError } from '../errors.js';
 import { failIfNothingRead } from './skipped.js';
 import { openAtomicWriter, writeFileAtomic } from '../io/write-atomic.js';
-import { GROUP_FIELDS } from '../analyze/corpus.js';
-import type { AnalyzeOptions, AnalyzeResult, AnyRecord } from '../analyze/index.js';
-import { paint, progressEnabled, type CliIO } from './io.js';
+import { GROUP_FIELDS, type GroupField } from '../analyze/corpus.js';
+import type { AnalyzeOptions, AnalyzePhase, AnalyzeResult, StreamedResult } from '../analyze/index.js';
+import { CSV_TABLES, type CsvTable } from '../analyze/formatters/csv.js';
+import { paint, type CliIO } from './io.js';
+import { startProgress, type Progress } from './progress.js';
+import { terminalWidth } from './table.js';
 
 const FORMATS = ['table', 'json', 'csv', 'md', 'html'] as const;
 type Format = (typeof FORMATS)[number];
@@ -17,123 +21,75 @@ function positiveInt(value: string): number {
   return n;
 }
 
-async function render(result: AnalyzeResult, format: Format, io: CliIO): Promise<string> {
+interface ReportOptions {
+  format: Format;
+  output?: string;
+  force?: true;
+  top: number;
+  by?: GroupField;
+  taxonomy?: string;
+  table?: CsvTable;
+  progress: boolean;
+}
+
+/** The options both `analyze` and `analyze merge` report with. */
+function reportOptions(): Option[] {
+  return [
+    new Option('-f, --format <format>', '输出格式').choices(FORMATS).default('table' as Format),
+    new Option('-o, --output <file>', '写入文件而不是标准输出；--format csv 时可给一个文件夹（以 / 结尾），每张表写一个 CSV'),
+    new Option('--force', '覆盖已存在的输出文件'),
+    new Option('--top <n>', '套话、关键词各列出前 N 条').argParser(positiveInt).default(20),
+    new Option('--by <field>', '按字段分组统计（来自 corpus.yaml 或文件名）').choices(GROUP_FIELDS),
+    new Option('--table <table>', '--format csv 输出哪张表（默认 categories）').choices(CSV_TABLES),
+    new Option('--taxonomy <file>', '问题分类文件（YAML），替换或扩展内置的 20 类'),
+    new Option('--no-progress', '不显示进度条'),
+  ] as Option[];
+}
+
+function withOptions<C extends { addOption(o: Option): unknown }>(command: C): C {
+  for (const o of reportOptions()) command.addOption(o);
+  return command;
+}
+
+const PHASES: Record<AnalyzePhase, string> = { count: '分析', rank: '排序套话', revisit: '第二遍' };
+
+function libraryOptions(options: ReportOptions & { dict?: string; jobs?: number }, progress: Progress): AnalyzeOptions {
+  return {
+    top: options.top,
+    ...(options.by ? { by: options.by } : {}),
+    ...(options.taxonomy ? { taxonomy: options.taxonomy } : {}),
+    ...(options.dict ? { dict: options.dict } : {}),
+    ...(options.jobs ? { jobs: options.jobs } : {}),
+    onDocument: (record) => {
+      if ('error' in record) progress.warn(`警告：已跳过 ${record.file}：${record.error}`);
+    },
+    onProgress: (phase, done, total) => progress.update(PHASES[phase], done, total),
+    onWarning: (message) => progress.warn(`警告：${message}`),
+  };
+}
+
+/** `-o 文件夹/` with csv: one file per table. */
+const isFolder = (output: string) => /[\\/]$/u.test(output) || (existsSync(output) && statSync(output).isDirectory());
+
+function checkOutput(options: ReportOptions): void {
+  if (options.table && options.format !== 'csv') throw new JianghuaError('usage', '--table 只用于 --format csv');
+  if (!options.output) return;
+  if (isFolder(options.output)) {
+    if (options.format !== 'csv') throw new JianghuaError('usage', '输出到文件夹只用于 --format csv（每张表一个文件）', { file: options.output });
+    return;
+  }
+  if (!options.force && existsSync(options.output)) throw new JianghuaError('exists', '文件已存在，未覆盖（如需覆盖请加 --force）', { file: options.output });
+}
+
+async function render(result: AnalyzeResult, format: Exclude<Format, 'json' | 'csv'>, io: CliIO): Promise<string> {
   switch (format) {
-    case 'json':
-      return (await import('../analyze/formatters/json.js')).formatJson(result);
-    case 'csv':
-      return (await import('../analyze/formatters/csv.js')).formatCsv(result);
     case 'md':
       return (await import('../analyze/formatters/md.js')).formatMarkdown(result);
     case 'html':
       return (await import('../analyze/formatters/html.js')).formatHtml(result);
     default:
-      return (await import('../analyze/formatters/table.js')).formatTable(result, paint(io.stdout, io.env), io.stdout.columns ?? 120);
+      return (await import('../analyze/formatters/table.js')).formatTable(result, paint(io.stdout, io.env), terminalWidth(io));
   }
-}
-
-/** A progress bar on a terminal's stderr; warnings for skipped files always. */
-async function reporter(io: CliIO, wanted: boolean) {
-  let bar: { start(total: number, value: number): void; update(value: number): void; stop(): void } | undefined;
-  let started = false;
-  if (progressEnabled(io, wanted)) {
-    const { SingleBar, Presets } = (await import('cli-progress')).default;
-    bar = new SingleBar({ format: '分析 {bar} {value}/{total} 篇', stream: io.stderr as NodeJS.WritableStream, hideCursor: true, clearOnComplete: true }, Presets.shades_classic);
-  }
-  return {
-    onDocument(record: AnyRecord, done: number, total: number) {
-      if ('error' in record) io.stderr.write(`警告：已跳过 ${record.file}：${record.error}\n`);
-      if (bar && total > 0) {
-        if (!started) bar.start(total, 0);
-        started = true;
-        bar.update(done);
-      }
-    },
-    stop: () => bar?.stop(),
-  };
-}
-
-export function registerAnalyze(program: Command, io: CliIO): void {
-  program
-    .command('analyze')
-    .description('分析语料：哪些问题反复出现（按类别、地区、年份），哪些套话篇篇都有')
-    .argument('<paths...>', '文件、目录或通配符；写 `analyze merge 分片*.jsonl` 则合并 --jsonl 的分片')
-    .addOption(new Option('-f, --format <format>', '输出格式').choices(FORMATS).default('table' as Format))
-    .option('-o, --output <file>', '写入文件而不是标准输出')
-    .option('--force', '覆盖已存在的输出文件')
-    .option('--top <n>', '套话、关键词各列出前 N 条', positiveInt, 20)
-    .addOption(new Option('--by <field>', '按字段分组统计（来自 corpus.yaml 或文件名）').choices(GROUP_FIELDS))
-    .option('--taxonomy <file>', '问题分类文件（YAML），替换或扩展内置的 20 类')
-    .option('--dict <file>', '追加的分词用户词典（每行：词 词频 词性）')
-    .option('--jobs <n>', '并行线程数（默认为 CPU 核数）', positiveInt)
-    .option('--jsonl', '每篇文档分析完即输出一行 JSON（供 analyze merge 合并）')
-    .option('--no-progress', '不显示进度条')
-    .addHelpText(
-      'after',
-      '\n示例：\n  jianghua analyze corpus\n  jianghua analyze corpus --format html -o 报告.html\n  jianghua analyze 语料/2023 --jsonl -o part1.jsonl\n  jianghua analyze merge part*.jsonl --format json',
-    )
-    .action(async (paths, options) => {
-      const { analyzeCorpusStreamed, analyzeRecords, mergePartsStreamed } = await import('../analyze/index.js');
-      const merge = paths[0] === 'merge' && !existsSync('merge');
-      const inputs = merge ? paths.slice(1) : paths;
-      if (merge && inputs.length === 0) throw new JianghuaError('usage', 'analyze merge 需要至少一个 .jsonl 分片文件');
-      if (options.output && !options.force && existsSync(options.output)) {
-        throw new JianghuaError('exists', '文件已存在，未覆盖（如需覆盖请加 --force）', { file: options.output });
-      }
-      const progress = await reporter(io, options.progress);
-      const analyzeOptions: AnalyzeOptions = {
-        top: options.top,
-        ...(options.by ? { by: options.by } : {}),
-        ...(options.taxonomy ? { taxonomy: options.taxonomy } : {}),
-        ...(options.dict ? { dict: options.dict } : {}),
-        ...(options.jobs ? { jobs: options.jobs } : {}),
-        onDocument: progress.onDocument,
-      };
-      try {
-        if (options.jsonl && !merge) {
-          const { toJsonLine } = await import('../analyze/jsonl.js');
-          const out = await openOutput(options.output, io, Boolean(options.force));
-          try {
-            let done = 0;
-            for await (const record of analyzeRecords(inputs, analyzeOptions)) {
-              progress.onDocument(record, ++done, 0);
-              out.write(toJsonLine(record));
-            }
-            await out.close();
-          } catch (error) {
-            await out.abort();
-            throw error;
-          }
-          return;
-        }
-        const run = merge ? await mergePartsStreamed(inputs, analyzeOptions) : await analyzeCorpusStreamed(inputs, analyzeOptions);
-        try {
-          progress.stop();
-          failIfNothingRead(run.result.documents);
-          if (options.format === 'json') {
-            const { writeJson } = await import('../analyze/formatters/json.js');
-            const out = await openOutput(options.output, io, Boolean(options.force));
-            try {
-              await writeJson(run.result, run.findings(), out.write);
-              await out.close();
-            } catch (error) {
-              await out.abort();
-              throw error;
-            }
-            return;
-          }
-          // the page lists every clause; the other formats need only the counts
-          if (options.format === 'html') for await (const f of run.findings()) run.result.findings.push(f);
-          const text = await render(run.result, options.format, io);
-          if (options.output) await writeFileAtomic(options.output, text, { force: Boolean(options.force) });
-          else io.stdout.write(text);
-        } finally {
-          run.dispose();
-        }
-      } finally {
-        progress.stop();
-      }
-    });
 }
 
 /** A streamed output: stdout, or an atomic writer that puts the file at -o only once complete. */
@@ -141,4 +97,113 @@ async function openOutput(output: string | undefined, io: CliIO, force: boolean)
   if (!output) return { write: (s: string) => void io.stdout.write(s), close: async () => undefined, abort: async () => undefined };
   const writer = await openAtomicWriter(output, { force });
   return { write: (s: string) => writer.write(s), close: () => writer.commit(), abort: () => writer.abort() };
+}
+
+async function streamTo(output: string | undefined, io: CliIO, force: boolean, body: (write: (s: string) => void) => Promise<void>): Promise<void> {
+  const out = await openOutput(output, io, force);
+  try {
+    await body(out.write);
+    await out.close();
+  } catch (error) {
+    await out.abort();
+    throw error;
+  }
+}
+
+/** Write a finished run in the chosen format. */
+async function report(run: StreamedResult, options: ReportOptions, io: CliIO): Promise<void> {
+  failIfNothingRead(run.result.documents);
+  const force = Boolean(options.force);
+  if (options.format === 'json') {
+    const { writeJson } = await import('../analyze/formatters/json.js');
+    await streamTo(options.output, io, force, (write) => writeJson(run.result, run.findings(), write));
+    return;
+  }
+  if (options.format === 'csv') {
+    const { writeCsv } = await import('../analyze/formatters/csv.js');
+    if (options.output && isFolder(options.output)) {
+      mkdirSync(options.output, { recursive: true });
+      for (const table of CSV_TABLES) {
+        if (table === 'groups' && !run.result.groups) continue;
+        await streamTo(path.join(options.output, `${table}.csv`), io, force, (write) => writeCsv(run.result, table, run.findings(), write));
+      }
+      return;
+    }
+    await streamTo(options.output, io, force, (write) => writeCsv(run.result, options.table ?? 'categories', run.findings(), write));
+    return;
+  }
+  // the page lists every clause; the other formats need only the counts
+  if (options.format === 'html') for await (const f of run.findings()) run.result.findings.push(f);
+  const text = await render(run.result, options.format, io);
+  if (options.output) await writeFileAtomic(options.output, text, { force });
+  else io.stdout.write(text);
+}
+
+async function runReport(io: CliIO, options: ReportOptions & { dict?: string; jobs?: number }, start: (o: AnalyzeOptions) => Promise<StreamedResult>): Promise<void> {
+  checkOutput(options);
+  const progress = await startProgress(io, options.progress);
+  try {
+    const run = await start(libraryOptions(options, progress));
+    progress.stop();
+    try {
+      await report(run, options, io);
+    } finally {
+      run.dispose();
+    }
+  } finally {
+    progress.stop();
+  }
+}
+
+export function registerAnalyze(program: Command, io: CliIO): void {
+  const analyze = withOptions(
+    program
+      .command('analyze')
+      .description('分析语料：哪些问题反复出现（按类别、地区、年份），哪些套话篇篇都有')
+      .argument('<paths...>', '文件、目录或通配符（名为 merge 的目录请写 ./merge）'),
+  );
+  analyze
+    .option('--dict <file>', '追加的分词用户词典（每行：词 词频 词性）')
+    .option('--jobs <n>', '并行线程数（默认为 CPU 核数）', positiveInt)
+    .option('--jsonl', '每篇文档分析完即输出一行 JSON（供 analyze merge 合并）')
+    .addHelpText(
+      'after',
+      '\n示例：\n  jianghua analyze corpus\n  jianghua analyze corpus --format html -o 报告.html\n  jianghua analyze corpus --format csv -o 表格/\n  jianghua analyze 语料/2023 --jsonl -o part1.jsonl\n  jianghua analyze merge part*.jsonl --format json',
+    )
+    .action(async (paths, raw) => {
+      const options = raw as unknown as ReportOptions & { dict?: string; jobs?: number; jsonl?: true };
+      const { analyzeCorpusStreamed, analyzeRecords } = await import('../analyze/index.js');
+      if (options.jsonl) {
+        checkOutput({ ...options, format: 'json' });
+        const { toJsonLine } = await import('../analyze/jsonl.js');
+        const progress = await startProgress(io, options.progress);
+        try {
+          let done = 0;
+          const lib = libraryOptions(options, progress);
+          await streamTo(options.output, io, Boolean(options.force), async (write) => {
+            for await (const record of analyzeRecords(paths, lib)) {
+              lib.onDocument?.(record, ++done, 0);
+              progress.update(PHASES.count, done, 0);
+              write(toJsonLine(record));
+            }
+          });
+        } finally {
+          progress.stop();
+        }
+        return;
+      }
+      await runReport(io, options, (o) => analyzeCorpusStreamed(paths, o));
+    });
+  // merge takes analyze's report options (commander hands them to the parent command, wherever they stand)
+  analyze
+    .command('merge')
+    .description('合并 analyze --jsonl 输出的分片，结果与一次分析全部文件相同；同一篇文档（路径和内容都相同）只计一次')
+    .argument('<parts...>', '--jsonl 分片文件')
+    .addHelpText('after', '\n输出选项（--format、-o、--top、--by、--table、--taxonomy ……）与 analyze 相同。\n\n示例：\n  jianghua analyze merge part1.jsonl part2.jsonl --format html -o 报告.html')
+    .action(async (parts) => {
+      const options = analyze.opts() as unknown as ReportOptions & { jsonl?: true };
+      if (options.jsonl) throw new JianghuaError('usage', 'analyze merge 不能与 --jsonl 同用：分片合并后输出报告');
+      const { mergePartsStreamed } = await import('../analyze/index.js');
+      await runReport(io, options, (o) => mergePartsStreamed(parts, o));
+    });
 }

@@ -85,7 +85,7 @@ describe('analyze on a speech it has never seen', () => {
     expect(byText['部分农村党员年龄偏大']).toEqual(['member-structure']);
     expect(byText['文化程度偏低']).toEqual(['member-structure']);
     expect(r.findings.every((f) => f.line === 6)).toBe(true);
-    expect(r.documents[0]).toMatchObject({ year: '2024', level: '乡镇级' });
+    expect(r.documents[0]).toMatchObject({ year: '2024', level: 'township' });
   });
 });
 
@@ -222,7 +222,7 @@ describe('analyze input handling', () => {
     const staff = r.categories.find((c) => c.id === 'party-affairs-staff');
     expect(Object.keys(staff?.groups ?? {}).sort()).toEqual(['2022', '2023']);
     const a = r.documents.find((d) => d.file.endsWith('a.txt'));
-    expect(a).toMatchObject({ year: '2022', level: '区级' });
+    expect(a).toMatchObject({ year: '2022', level: 'county' });
     expect(staff?.groups?.['2022']).toEqual({ mentions: a?.categories?.['party-affairs-staff'], documents: 1 });
     expect(staff?.groups?.['2022']?.mentions).toBeGreaterThan(0);
     const theory = r.categories.find((c) => c.id === 'theory-study');

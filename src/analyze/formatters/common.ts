@@ -1,13 +1,12 @@
-import type { AnalyzeResult, CategorySummary, StockPhraseSummary } from '../aggregate.js';
+import { fieldLabel } from '../labels.js';
+import { loadStockSettings } from '../stock-phrases.js';
+import { resultCounts, type AnalyzeResult, type CategorySummary, type StockPhraseSummary } from '../result.js';
 
-/** Labels of the stock-phrase families (data/stock-phrases.yaml ids). */
-export const FAMILY_LABELS: Record<string, string> = {
-  counted: '数字概括',
-  doublet: '动词叠用',
-  'four-char': '四字格',
-  formula: '固定提法',
-  parallel: '排比',
-};
+/** Label of a stock-phrase family: data/stock-phrases.yaml's, or 排比 for runs (no pattern there). */
+export function familyLabelOf(id: string): string {
+  if (id === 'parallel') return '排比';
+  return loadStockSettings().families.find((f) => f.id === id)?.label ?? id;
+}
 
 export const percent = (x: number) => `${(x * 100).toFixed(1)}%`;
 
@@ -16,17 +15,24 @@ export const present = (r: AnalyzeResult): CategorySummary[] => r.categories.fil
 
 export const where = (e: { file: string; line: number; column: number }) => `${e.file}:${e.line}:${e.column}`;
 
-export const familyLabel = (p: StockPhraseSummary) => FAMILY_LABELS[p.family] ?? p.family;
+export const familyLabel = (p: StockPhraseSummary) => familyLabelOf(p.family);
 
 /** Group values seen with --by, sorted. */
 export function groupValues(r: AnalyzeResult): string[] {
+  if (r.groups) return r.groups.map((g) => g.value);
   const values = new Set<string>();
   for (const c of r.categories) for (const k of Object.keys(c.groups ?? {})) values.add(k);
   return [...values].sort();
 }
 
+/** What a group value reads as on screen: 县级, 总结讲话, 2023. */
+export const groupLabel = (r: AnalyzeResult, value: string) => fieldLabel(r.groups?.[0]?.field, value);
+
+/** Keywords with their keyness, as a reader sees them: 党务干部 17.4、身份 13.9. */
+export const keywordList = (terms: ReadonlyArray<{ term: string; score: number }>) => terms.map((t) => `${t.term} ${t.score.toFixed(1)}`).join('、');
+
+/** The one summary line every format prints, from the documents' own counts (= the JSON). */
 export function summaryLine(r: AnalyzeResult): string {
-  const skipped = r.documents.filter((d) => d.error).length;
-  const analysed = r.documents.length - skipped;
-  return `共分析 ${analysed} 篇讲话稿，找到问题表述 ${r.findings.length} 条${skipped ? `；跳过 ${skipped} 个无法读取的文件` : ''}。`;
+  const { analysed, skipped, findings } = resultCounts(r);
+  return `共分析 ${analysed} 篇讲话稿，找到问题表述 ${findings} 条${skipped ? `；跳过 ${skipped} 个无法读取的文件` : ''}。`;
 }

@@ -1,17 +1,71 @@
-import type { AnalyzeResult } from '../aggregate.js';
-import { groupValues, where } from './common.js';
+import type { Finding } from '../findings.js';
+import { fieldLabel } from '../labels.js';
+import type { AnalyzeResult } from '../result.js';
+import { familyLabel, groupLabel, groupValues, keywordList, where } from './common.js';
 
-const cell = (v: string | number) => {
-  const s = String(v);
+/** The tables an analyst can take to Excel, one CSV each. */
+export const CSV_TABLES = ['categories', 'findings', 'phrases', 'documents', 'groups'] as const;
+export type CsvTable = (typeof CSV_TABLES)[number];
+
+type Value = string | number | undefined;
+const cell = (v: Value) => {
+  const s = v === undefined ? '' : String(v);
   return /[",\n\r]/u.test(s) ? `"${s.replace(/"/gu, '""')}"` : s;
 };
+const line = (row: Value[]) => `${row.map(cell).join(',')}\r\n`;
 
-/** The category table as CSV, UTF-8 with a BOM so that Excel reads the Chinese; CRLF rows. */
-export function formatCsv(r: AnalyzeResult): string {
-  const groups = groupValues(r);
-  const rows: Array<Array<string | number>> = [['id', '类别', '提及次数', '文档数', '文档占比', '典型表述', '位置', ...groups]];
-  for (const c of r.categories) {
-    rows.push([c.id, c.label, c.mentions, c.documents, c.share, c.example?.text ?? '', c.example ? where(c.example) : '', ...groups.map((g) => c.groups?.[g]?.mentions ?? 0)]);
+/** A table's header and rows; findings come as a stream (a large corpus keeps them on disk). */
+function* rows(r: AnalyzeResult, table: Exclude<CsvTable, 'findings'>): Generator<Value[]> {
+  switch (table) {
+    case 'categories': {
+      const groups = groupValues(r);
+      yield ['id', '类别', '提及次数', '文档数', '文档占比', '典型表述', '位置', ...groups.map((g) => groupLabel(r, g))];
+      for (const c of r.categories) yield [c.id, c.label, c.mentions, c.documents, c.share, c.example?.text, c.example ? where(c.example) : '', ...groups.map((g) => c.groups?.[g]?.mentions ?? 0)];
+      return;
+    }
+    case 'phrases':
+      yield ['提法', '类型', '文档数', '次数', '得分', '首次出现', '上下文'];
+      for (const p of r.stockPhrases) yield [p.phrase, familyLabel(p), p.documents, p.occurrences, p.score, p.example ? where(p.example) : '', p.example?.context];
+      return;
+    case 'documents': {
+      const keywords = new Map(r.keywords.map((k) => [k.file, keywordList(k.terms)]));
+      yield ['文件', '标题', '层级', '年份', '体裁', '汉字数', '问题表述', '套话密度', '关键词（对数似然比）', '未读取的原因'];
+      for (const d of r.documents) yield [d.file, d.title, d.level ? fieldLabel('level', d.level) : '', d.year, d.kind ? fieldLabel('kind', d.kind) : '', d.chars, d.findings, d.density, keywords.get(d.file), d.error];
+      return;
+    }
+    case 'groups':
+      yield ['分组', '文档数', '提及次数', '每篇提及', '关键词（对数似然比）'];
+      for (const g of r.groups ?? []) yield [groupLabel(r, g.value), g.documents, g.mentions, g.perDocument, keywordList(g.keywords)];
+      return;
   }
-  return `\uFEFF${rows.map((row) => row.map(cell).join(',')).join('\r\n')}\r\n`;
+}
+
+const FINDING_HEAD = ['文件', '行', '列', '问题表述', '类别', '类别 id', '缺陷信号', '所在句'];
+
+/**
+ * One table as CSV: UTF-8 with a BOM so that Excel reads the Chinese, CRLF rows, written a
+ * row at a time. `findings` is only read for the findings table.
+ */
+export async function writeCsv(r: AnalyzeResult, table: CsvTable, findings: AsyncIterable<Finding> | Iterable<Finding>, write: (chunk: string) => void): Promise<void> {
+  let buffer = '\uFEFF';
+  const put = (row: Value[]) => {
+    buffer += line(row);
+    if (buffer.length > 1 << 16) {
+      write(buffer);
+      buffer = '';
+    }
+  };
+  if (table === 'findings') {
+    const labels = new Map(r.categories.map((c) => [c.id, c.label]));
+    put(FINDING_HEAD);
+    for await (const f of findings) put([f.file, f.line, f.column, f.text, f.categories.map((id) => labels.get(id) ?? id).join('；'), f.categories.join(';'), f.cue, f.sentence]);
+  } else for (const row of rows(r, table)) put(row);
+  write(buffer);
+}
+
+/** The category table as one CSV string (what `--format csv` printed before tables could be chosen). */
+export function formatCsv(r: AnalyzeResult, table: Exclude<CsvTable, 'findings'> = 'categories'): string {
+  let out = '\uFEFF';
+  for (const row of rows(r, table)) out += line(row);
+  return out;
 }

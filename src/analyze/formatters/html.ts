@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { AnalyzeResult } from '../aggregate.js';
+import type { AnalyzeResult } from '../result.js';
 import { familyLabel, percent, present, summaryLine, where } from './common.js';
 
 const esc = (s: string | number) => String(s).replace(/[&<>"']/gu, (c) => `&#${c.charCodeAt(0)};`);

@@ -1,4 +1,4 @@
-import type { AnalyzeResult } from '../aggregate.js';
+import type { AnalyzeResult } from '../result.js';
 import type { Finding } from '../findings.js';
 
 /** The contract's shape: { documents, categories, findings, stockPhrases, keywords }. */

@@ -1,5 +1,5 @@
-import type { AnalyzeResult } from '../aggregate.js';
-import { familyLabel, groupValues, percent, present, summaryLine, where } from './common.js';
+import type { AnalyzeResult } from '../result.js';
+import { familyLabel, groupLabel, groupValues, keywordList, percent, present, summaryLine, where } from './common.js';
 
 const esc = (s: string) => s.replace(/\|/gu, '\\|').replace(/\n/gu, ' ');
 const row = (cells: Array<string | number>) => `| ${cells.map((c) => esc(String(c))).join(' | ')} |`;
@@ -9,19 +9,21 @@ export function formatMarkdown(r: AnalyzeResult): string {
   const out = ['# 讲话稿问题分析', '', summaryLine(r), '', '## 问题类别', ''];
   out.push(row(['问题类别', 'id', '提及', '文档', '文档占比', '典型表述', '位置']), rule(7, [2, 3, 4]));
   for (const c of present(r)) out.push(row([c.label, `\`${c.id}\``, c.mentions, c.documents, percent(c.share), c.example?.text ?? '', c.example ? where(c.example) : '']));
-  const groups = groupValues(r);
-  if (groups.length > 0) {
-    out.push('', '## 按分组的提及次数', '', row(['问题类别', ...groups]), rule(groups.length + 1, groups.map((_, i) => i + 1)));
+  if (r.groups && r.groups.length > 0) {
+    out.push('', '## 各分组', '', row(['分组', '文档', '提及', '每篇提及', '关键词（对数似然比）']), rule(5, [1, 2, 3]));
+    for (const g of r.groups) out.push(row([groupLabel(r, g.value), g.documents, g.mentions, g.perDocument.toFixed(2), keywordList(g.keywords)]));
+    const groups = groupValues(r);
+    out.push('', '## 按分组的提及次数', '', row(['问题类别', ...groups.map((g) => groupLabel(r, g))]), rule(groups.length + 1, groups.map((_, i) => i + 1)));
     for (const c of present(r)) out.push(row([c.label, ...groups.map((g) => c.groups?.[g]?.mentions ?? 0)]));
   }
   if (r.stockPhrases.length > 0) {
-    out.push('', '## 反复出现的套话', '', row(['提法', '类型', '文档', '次数', '示例']), rule(5, [2, 3]));
-    for (const p of r.stockPhrases) out.push(row([p.phrase, familyLabel(p), p.documents, p.occurrences, p.example ? `${where(p.example)} ${p.example.context}` : '']));
+    out.push('', '## 反复出现的套话', '', row(['提法', '类型', '文档', '次数', '得分', '示例']), rule(6, [2, 3, 4]));
+    for (const p of r.stockPhrases) out.push(row([p.phrase, familyLabel(p), p.documents, p.occurrences, p.score.toFixed(2), p.example ? `${where(p.example)} ${p.example.context}` : '']));
   }
   const keyed = r.keywords.filter((k) => k.terms.length > 0);
   if (keyed.length > 0) {
-    out.push('', '## 各篇关键词', '', row(['文件', '关键词']), rule(2));
-    for (const k of keyed) out.push(row([k.file, k.terms.map((t) => t.term).join('、')]));
+    out.push('', '## 各篇关键词（对数似然比）', '', row(['文件', '关键词']), rule(2));
+    for (const k of keyed) out.push(row([k.file, keywordList(k.terms)]));
   }
   return `${out.join('\n')}\n`;
 }

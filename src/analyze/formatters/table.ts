@@ -1,45 +1,38 @@
-import Table from 'cli-table3';
 import type { ChalkInstance } from 'chalk';
-import type { AnalyzeResult } from '../aggregate.js';
-import { familyLabel, groupValues, percent, present, summaryLine, where } from './common.js';
+import { drawTable, type Cell } from '../../cli/table.js';
+import type { AnalyzeResult } from '../result.js';
+import { familyLabel, groupLabel, groupValues, keywordList, percent, present, summaryLine, where } from './common.js';
 
-/** The terminal report: problem categories, then stock phrases. cli-table3 measures CJK width. */
-export function formatTable(r: AnalyzeResult, chalk: ChalkInstance, width = 120): string {
+/**
+ * The terminal report: problem categories, groups (with --by), then stock phrases. `width` is
+ * the terminal's (undefined when piped: nothing is wrapped).
+ */
+export function formatTable(r: AnalyzeResult, chalk: ChalkInstance, width?: number): string {
   const out: string[] = [];
-  const exampleWidth = Math.max(24, Math.min(60, width - 64));
-  const categories = new Table({
-    head: ['问题类别', 'id', '提及', '文档', '文档占比', '典型表述'].map((h) => chalk.bold(h)),
-    colAligns: ['left', 'left', 'right', 'right', 'right', 'left'],
-    colWidths: [null, null, null, null, null, exampleWidth],
-    wordWrap: true,
-    wrapOnWordBoundary: false,
-    style: { head: [], border: [], compact: true },
-  });
-  for (const c of present(r)) {
-    categories.push([c.label, chalk.dim(c.id), c.mentions, c.documents, percent(c.share), c.example ? `${c.example.text}\n${chalk.dim(where(c.example))}` : '']);
-  }
-  out.push(chalk.bold('问题类别'), categories.toString());
-  const groups = groupValues(r);
-  if (groups.length > 0) {
-    const byGroup = new Table({
-      head: ['问题类别', ...groups].map((h) => chalk.bold(h)),
-      colAligns: ['left', ...groups.map(() => 'right' as const)],
-      style: { head: [], border: [], compact: true },
-    });
-    for (const c of present(r)) byGroup.push([c.label, ...groups.map((g) => c.groups?.[g]?.mentions ?? 0)]);
-    out.push('', chalk.bold('按分组的提及次数'), byGroup.toString());
+  const categories: Cell[][] = present(r).map((c) => [c.label, { text: c.id, dim: true }, c.mentions, c.documents, percent(c.share), c.example ? { text: c.example.text, where: where(c.example) } : '']);
+  out.push(
+    chalk.bold('问题类别'),
+    drawTable(
+      [{ head: '问题类别', wrap: true }, { head: 'id', optional: 1 }, { head: '提及', align: 'right' }, { head: '文档', align: 'right' }, { head: '文档占比', align: 'right', optional: 2 }, { head: '典型表述', wrap: true }],
+      categories,
+      chalk,
+      width,
+    ),
+  );
+  if (r.groups && r.groups.length > 0) {
+    const rows: Cell[][] = r.groups.map((g) => [groupLabel(r, g.value), g.documents, g.mentions, g.perDocument.toFixed(2), keywordList(g.keywords.slice(0, 8))]);
+    out.push('', chalk.bold('各分组'), drawTable([{ head: '分组', wrap: true }, { head: '文档', align: 'right' }, { head: '提及', align: 'right' }, { head: '每篇提及', align: 'right' }, { head: '关键词（对数似然比）', wrap: true }], rows, chalk, width));
+    const groups = groupValues(r);
+    const byGroup: Cell[][] = present(r).map((c) => [c.label, ...groups.map((g) => c.groups?.[g]?.mentions ?? 0)]);
+    out.push('', chalk.bold('按分组的提及次数'), drawTable([{ head: '问题类别', wrap: true }, ...groups.map((g) => ({ head: groupLabel(r, g), align: 'right' as const, wrap: true }))], byGroup, chalk, width));
   }
   if (r.stockPhrases.length > 0) {
-    const phrases = new Table({
-      head: ['套话/固定提法', '类型', '文档', '次数', '示例'].map((h) => chalk.bold(h)),
-      colAligns: ['left', 'left', 'right', 'right', 'left'],
-      colWidths: [null, null, null, null, Math.max(24, Math.min(50, width - 60))],
-      wordWrap: true,
-      wrapOnWordBoundary: false,
-      style: { head: [], border: [], compact: true },
-    });
-    for (const p of r.stockPhrases) phrases.push([p.phrase, familyLabel(p), p.documents, p.occurrences, p.example ? chalk.dim(where(p.example)) : '']);
-    out.push('', chalk.bold('反复出现的套话'), phrases.toString());
+    const rows: Cell[][] = r.stockPhrases.map((p) => [p.phrase, familyLabel(p), p.documents, p.occurrences, p.score.toFixed(2), p.example ? { text: '', where: where(p.example) } : '']);
+    out.push(
+      '',
+      chalk.bold('反复出现的套话'),
+      drawTable([{ head: '套话/固定提法', wrap: true }, { head: '类型', optional: 2 }, { head: '文档', align: 'right' }, { head: '次数', align: 'right' }, { head: '得分', align: 'right' }, { head: '首次出现', wrap: true, optional: 1 }], rows, chalk, width),
+    );
   }
   out.push(summaryLine(r));
   return `${out.join('\n')}\n`;
