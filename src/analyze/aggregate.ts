@@ -1,7 +1,7 @@
 import type { GroupField } from './corpus.js';
 import { isSkipped, type AnyRecord, type DocRecord } from './document.js';
 import type { Finding } from './findings.js';
-import { KeywordCounter, unpackTerms, type Keyword, type Terms } from './keywords.js';
+import { KeywordCounter, loadStopwords, unpackTerms, type Keyword, type Terms } from './keywords.js';
 import type { AnalyzeResult, CategorySummary, DocumentSummary, GroupCount, GroupSummary, StockPhraseSummary } from './result.js';
 import { density, loadStockSettings, PhraseCounter, type CountTable, type StockPhrase } from './stock-phrases.js';
 import { OTHER, type Taxonomy } from './taxonomy.js';
@@ -34,6 +34,7 @@ export class Aggregator {
   private readonly groupTotals = new Map<string, { documents: number; mentions: number; terms: Record<string, number> }>();
   private readonly phrases = new PhraseCounter(loadStockSettings());
   private readonly keywords = new KeywordCounter();
+  private readonly stopwords = loadStopwords();
   private analysed = 0;
   private chosen: Array<StockPhrase & { example?: StockPhraseSummary['example']; written?: string }> = [];
   private readonly keywordLists: Array<{ file: string; terms: Keyword[] }> = [];
@@ -101,7 +102,7 @@ export class Aggregator {
 
   /** Between the passes: rank the phrases (the ranking does not depend on --top; we keep its prefix). */
   settle(): void {
-    this.chosen = this.phrases.phrases().slice(0, this.options.top);
+    this.chosen = this.phrases.phrases((t) => this.keywords.has(t) || this.stopwords.has(t)).slice(0, this.options.top);
   }
 
   /** Pass 2: density, keywords and phrase examples, record by record. */

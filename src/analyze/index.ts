@@ -58,7 +58,7 @@ async function reduce(source: (onTable: (t: CountTable) => void) => AsyncIterabl
       options.onDocument?.(record, ++done, total);
       options.onProgress?.('count', done, total);
     }
-    options.onProgress?.('rank', 0, done);
+    options.onProgress?.('rank', 0, 0);
     aggregator.settle();
     let index = 0;
     options.onProgress?.('revisit', 0, done);

@@ -119,6 +119,11 @@ export class KeywordCounter {
     }
   }
 
+  /** Has this content word been seen (so it is a noun or verbal noun, not a stop word)? */
+  has(term: string): boolean {
+    return this.totals.has(term);
+  }
+
   /**
    * The `n` terms that set this part apart: more frequent here than in the rest, at least
    * `minCount` times, by G² (ties: count, then term). With nothing to compare against (a corpus

@@ -18,6 +18,8 @@ export interface StockSettings {
   maxTracked: number;
   /** A phrase whose rarest content word occurs outside it more often than this share is a topic. */
   minCohesion: number;
+  /** A compound of this many content words at most, this short, is a term (经济发展), not a formula. */
+  nounCompound: { maxTokens: number; maxLength: number };
   topics: string[];
   edgeChars: string;
   families: Array<{ id: string; label: string; pattern: RegExp }>;
@@ -194,9 +196,11 @@ export class PhraseCounter {
    *   cohesion = occurrences / occurrences of its rarest word of two or more characters (how
    *   formulaic: the words of 习近平新时代中国特色社会主义思想 seldom appear without each other, 服务
    *   and 群众 do); below
-   *   `minCohesion` it is a topic term and left out.
+   *   `minCohesion` it is a topic term and left out;
+   * - a short compound of content words only (`isContentWord`: a noun or verbal noun by its jieba
+   *   tag as keywords count them, or a genre stop word), 经济发展 or 疫情防控, is a term, not a formula.
    */
-  phrases(): StockPhrase[] {
+  phrases(isContentWord: (token: string) => boolean = () => false): StockPhrase[] {
     const s = this.settings;
     const min = Math.max(2, this.minDocuments());
     const N = Math.max(1, this.documents);
@@ -225,14 +229,18 @@ export class PhraseCounter {
     const out: StockPhrase[] = [];
     for (const [g, e] of kept) {
       if (fragments.has(g)) continue;
+      const tokens = gramTokens(g, e.mask);
+      const compound = s.nounCompound;
+      const family = this.family(g);
+      if (family !== 'counted' && family !== 'doublet' && tokens.length <= compound.maxTokens && g.length <= compound.maxLength && tokens.every(isContentWord)) continue;
       let rarest = Infinity;
-      for (const t of gramTokens(g, e.mask)) {
+      for (const t of tokens) {
         const c = t.length < 2 ? 0 : (this.words.get(t)?.occ ?? 0);
         if (c > 0 && c < rarest) rarest = c;
       }
       const cohesion = rarest === Infinity ? 1 : Math.min(1, e.occ / rarest);
       if (cohesion < s.minCohesion) continue;
-      out.push({ phrase: g, family: this.family(g), documents: e.df, occurrences: e.occ, score: round((e.df / N) * cohesion), firstDocument: e.first });
+      out.push({ phrase: g, family, documents: e.df, occurrences: e.occ, score: round((e.df / N) * cohesion), firstDocument: e.first });
     }
     for (const [key, e] of this.parallels.entries()) if (e.df >= min) out.push({ phrase: key, family: 'parallel', documents: e.df, occurrences: e.occ, score: round(e.df / N), firstDocument: e.first });
     out.sort((a, b) => b.score - a.score || b.documents - a.documents || b.phrase.length - a.phrase.length || b.occurrences - a.occurrences || (a.phrase < b.phrase ? -1 : 1));

@@ -1,11 +1,11 @@
 import type { Command } from '@commander-js/extra-typings';
 import { InvalidArgumentError, Option } from '@commander-js/extra-typings';
-import Table from 'cli-table3';
 import { collectFilesOrFail } from '../io/collect.js';
 import { isJianghuaError } from '../errors.js';
 import { DEFAULT_RATE, SPEECH_KIND_LABELS, speechStats, type SpeechStats } from '../speech/index.js';
 import { paint, type CliIO } from './io.js';
 import { failIfNothingRead } from './skipped.js';
+import { drawTable, terminalWidth } from './table.js';
 import { readSpeech } from './outline.js';
 
 export interface DocumentStats extends SpeechStats {
@@ -50,14 +50,13 @@ export function registerStats(program: Command, io: CliIO): void {
         return;
       }
       const chalk = paint(io.stdout, io.env);
-      const table = new Table({
-        head: ['文件', '体裁', '字数', '句数', '段数', '时长（分钟）', '成绩', '问题', '意见'].map((h) => chalk.bold(h)),
-        colAligns: ['left', 'left', 'right', 'right', 'right', 'right', 'right', 'right', 'right'],
-        style: { head: [], border: [], compact: true },
-      });
-      for (const d of documents) {
-        table.push([d.file, SPEECH_KIND_LABELS[d.kind], d.chars, d.sentences, d.paragraphs, d.minutes.toFixed(1), percent(d.shares.achievements), percent(d.shares.problems), percent(d.shares.opinions)]);
-      }
-      io.stdout.write(`${table.toString()}\n语速按每分钟 ${options.rate} 字估算。${skipped.length ? `跳过 ${skipped.length} 个文件。` : ''}\n`);
+      const right = (head: string, optional?: number) => ({ head, align: 'right' as const, wrap: true, ...(optional ? { optional } : {}) });
+      const table = drawTable(
+        [{ head: '文件', wrap: true }, { head: '体裁', wrap: true }, right('字数'), right('句数', 1), right('段数', 2), right('时长（分钟）'), right('成绩'), right('问题'), right('意见')],
+        documents.map((d) => [d.file, SPEECH_KIND_LABELS[d.kind], d.chars, d.sentences, d.paragraphs, d.minutes.toFixed(1), percent(d.shares.achievements), percent(d.shares.problems), percent(d.shares.opinions)]),
+        chalk,
+        terminalWidth(io),
+      );
+      io.stdout.write(`${table}\n语速按每分钟 ${options.rate} 字估算。${skipped.length ? `跳过 ${skipped.length} 个文件。` : ''}\n`);
     });
 }

@@ -30,12 +30,12 @@ export function terminalWidth(io: CliIO): number | undefined {
 
 const PADDING = 2; // one space either side, as cli-table3 draws
 
-/** Pieces a line may break after: list items (、，；), words (a space); else any code point. */
-const PIECE = /[^、，；\s]*[、，；\s]*/gu;
+/** Pieces a line may break after: list items (、，；), words (an ASCII space; NBSP holds); else any code point. */
+const PIECE = /[^、，； ]*[、，； ]*/gu;
 
 /**
  * Lines of `text` no wider than `width` columns: broken after a list separator or a space where
- * one is near, else between code points (a Han word has no spaces to break at).
+ * one is near the end of the line, else between code points (Han text has no spaces to break at).
  */
 export function wrapText(text: string, width: number): string[] {
   const out: string[] = [];
@@ -50,11 +50,12 @@ export function wrapText(text: string, width: number): string[] {
     for (const piece of line.match(PIECE) ?? []) {
       if (piece === '') continue;
       const pw = stringWidth(piece.trimEnd());
-      if (current !== '' && w + pw > width && pw <= width) push();
+      // a list item moves to the next line whole when this one is mostly full; prose just fills
+      if (current !== '' && w + pw > width && pw <= width && w >= width * 0.6) push();
       for (const ch of piece) {
         const cw = stringWidth(ch);
-        if (w + cw > width && current !== '' && !/\s/u.test(ch)) push();
-        if (current === '' && /\s/u.test(ch)) continue;
+        if (w + cw > width && current !== '' && ch !== ' ') push();
+        if (current === '' && ch === ' ') continue;
         current += ch;
         w += cw;
       }
@@ -103,6 +104,17 @@ function fit(columns: readonly Column[], rows: readonly Cell[][], width: number 
   const widths = [...natural];
   const budget = room(width, columns.length);
   let total = widths.reduce((a, b) => a + b, 0);
+  // first a head wider than its cells wraps (时长（分钟） over 18.4): that costs the rows nothing
+  for (let i = 0; i < columns.length && total > budget; i++) {
+    if (!columns[i]?.wrap) continue;
+    const cells = Math.max(...rows.map((r) => widest(parts(r[i] ?? '').text.split('\n'))), ...rows.map((r) => stringWidth(parts(r[i] ?? '').where ?? '')), 2);
+    const head = stringWidth(columns[i]?.head ?? '');
+    const to = Math.max(cells, Math.ceil(head / 2) + 1);
+    const give = Math.min(total - budget, Math.max(0, (widths[i] as number) - to));
+    widths[i] = (widths[i] as number) - give;
+    total -= give;
+  }
+  // then the widest wrapping column gives up a column at a time, down to its floor
   while (total > budget) {
     let k = -1;
     for (let i = 0; i < widths.length; i++) if ((widths[i] as number) > (floor[i] as number) && (k < 0 || (widths[i] as number) > (widths[k] as number))) k = i;

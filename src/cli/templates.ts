@@ -1,9 +1,9 @@
 import type { Command } from '@commander-js/extra-typings';
 import { Option } from '@commander-js/extra-typings';
 import { readFile } from 'node:fs/promises';
-import Table from 'cli-table3';
 import { JianghuaError } from '../errors.js';
-import type { CliIO } from './io.js';
+import { paint, type CliIO } from './io.js';
+import { drawTable, terminalWidth } from './table.js';
 
 export function registerTemplates(program: Command, io: CliIO): void {
   const templates = program
@@ -18,9 +18,8 @@ export function registerTemplates(program: Command, io: CliIO): void {
         io.stdout.write(`${JSON.stringify(list, null, 2)}\n`);
         return;
       }
-      const table = new Table({ head: ['名称', '类型', '说明', '路径'], style: { head: [], border: [] }, wordWrap: true, wrapOnWordBoundary: false, colWidths: [18, 18, 44, null] });
-      for (const t of list) table.push([t.name, t.kind, t.description, t.path]);
-      io.stdout.write(`${table.toString()}\n`);
+      const table = drawTable([{ head: '名称' }, { head: '类型', wrap: true }, { head: '说明', wrap: true }, { head: '路径', wrap: true }], list.map((t) => [t.name, t.kind, t.description, t.path]), paint(io.stdout, io.env), terminalWidth(io));
+      io.stdout.write(`${table}\n`);
     });
   templates
     .command('show')

@@ -28,8 +28,8 @@ export function groupValues(r: AnalyzeResult): string[] {
 /** What a group value reads as on screen: 县级, 总结讲话, 2023. */
 export const groupLabel = (r: AnalyzeResult, value: string) => fieldLabel(r.groups?.[0]?.field, value);
 
-/** Keywords with their keyness, as a reader sees them: 党务干部 17.4、身份 13.9. */
-export const keywordList = (terms: ReadonlyArray<{ term: string; score: number }>) => terms.map((t) => `${t.term} ${t.score.toFixed(1)}`).join('、');
+/** Keywords with their keyness, as a reader sees them: 党务干部 17.4、身份 13.9 (a no-break space holds each pair). */
+export const keywordList = (terms: ReadonlyArray<{ term: string; score: number }>) => terms.map((t) => `${t.term}\u00a0${t.score.toFixed(1)}`).join('、');
 
 /** The one summary line every format prints, from the documents' own counts (= the JSON). */
 export function summaryLine(r: AnalyzeResult): string {

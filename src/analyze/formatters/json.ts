@@ -1,10 +1,10 @@
 import type { AnalyzeResult } from '../result.js';
 import type { Finding } from '../findings.js';
 
-/** The contract's shape: { documents, categories, findings, stockPhrases, keywords }. */
+/** The contract's shape: { documents, categories, findings, stockPhrases, keywords }, and groups with --by. */
 export function formatJson(r: AnalyzeResult): string {
-  const { documents, categories, findings, stockPhrases, keywords } = r;
-  return `${JSON.stringify({ documents, categories, findings, stockPhrases, keywords }, null, 2)}\n`;
+  const { documents, categories, findings, stockPhrases, keywords, groups } = r;
+  return `${JSON.stringify({ documents, categories, findings, stockPhrases, keywords, ...(groups ? { groups } : {}) }, null, 2)}\n`;
 }
 
 const nested = (value: unknown, depth: number) => JSON.stringify(value, null, 2).replace(/\n/gu, `\n${'  '.repeat(depth)}`);
@@ -42,5 +42,9 @@ export async function writeJson(r: AnalyzeResult, findings: AsyncIterable<Findin
   await array(r.stockPhrases);
   put(',\n  "keywords": ');
   await array(r.keywords);
+  if (r.groups) {
+    put(',\n  "groups": ');
+    await array(r.groups);
+  }
   write(`${buffer}\n}\n`);
 }
