@@ -36,7 +36,7 @@ export class Aggregator {
   private readonly keywords = new KeywordCounter();
   private readonly stopwords = loadStopwords();
   private analysed = 0;
-  private chosen: Array<StockPhrase & { example?: StockPhraseSummary['example']; written?: string }> = [];
+  private chosen: Array<StockPhrase & { example?: StockPhraseSummary['example']; written?: string; cut?: boolean }> = [];
   private readonly keywordLists: Array<{ file: string; terms: Keyword[] }> = [];
 
   constructor(
@@ -100,9 +100,12 @@ export class Aggregator {
   /** A worker's n-gram counts for the documents it analysed (marked `counted`). */
   readonly mergePhrases = (table: CountTable): void => this.phrases.merge(table);
 
-  /** Between the passes: rank the phrases (the ranking does not depend on --top; we keep its prefix). */
+  /**
+   * Between the passes: rank the phrases. The ranking does not depend on --top: we keep its
+   * prefix, with room for those pass 2 finds cut through a quotation (see `locate`).
+   */
   settle(): void {
-    this.chosen = this.phrases.phrases((t) => this.keywords.has(t) || this.stopwords.has(t)).slice(0, this.options.top);
+    this.chosen = this.phrases.phrases((t) => this.keywords.has(t) || this.stopwords.has(t)).slice(0, this.options.top * 2 + 10);
   }
 
   /** Pass 2: density, keywords and phrase examples, record by record. */
@@ -115,7 +118,7 @@ export class Aggregator {
     for (const p of this.chosen) {
       if (p.example || p.firstDocument !== index) continue;
       const found = locate(record, p.phrase);
-      if (found) ({ example: p.example, written: p.written } = found);
+      if (found) ({ example: p.example, written: p.written, cut: p.cut } = found);
     }
   }
 
@@ -149,7 +152,10 @@ export class Aggregator {
       documents: this.docs,
       categories,
       findings: this.findings,
-      stockPhrases: this.chosen.map(({ phrase, written, family, documents, occurrences, score, example }) => ({ phrase: written ?? phrase, family, documents, occurrences, score, ...(example ? { example } : {}) })),
+      stockPhrases: this.chosen
+        .filter((p) => !p.cut)
+        .slice(0, this.options.top)
+        .map(({ phrase, written, family, documents, occurrences, score, example }) => ({ phrase: written ?? phrase, family, documents, occurrences, score, ...(example ? { example } : {}) })),
       keywords: this.keywordLists,
       ...(groups ? { groups } : {}),
     };
@@ -166,12 +172,23 @@ const QUOTE = '[“”"‘’「」『』《》]';
 const OPENING = '“‘「『《';
 const CLOSING = '”’」』》';
 const countOf = (text: string, set: string) => [...text].filter((c) => set.includes(c)).length;
+/** Every closing quote after its opening one. */
+function balanced(text: string): boolean {
+  let depth = 0;
+  for (const c of text) {
+    if (OPENING.includes(c)) depth++;
+    else if (CLOSING.includes(c) && --depth < 0) return false;
+  }
+  return depth === 0;
+}
 
 /**
  * Where a phrase first occurs in a document (quotes may sit between its characters), and how it
  * is written there: with its quotes, a closing quote after it included when one opened inside.
+ * `cut` when its quotes still do not pair: it starts or ends inside a quotation (覆盖”向“有效覆盖”
+ * of “有形覆盖”向“有效覆盖”), a fragment, not a phrase.
  */
-function locate(record: DocRecord, phrase: string): { example: NonNullable<StockPhraseSummary['example']>; written?: string } | undefined {
+function locate(record: DocRecord, phrase: string): { example: NonNullable<StockPhraseSummary['example']>; written?: string; cut: boolean } | undefined {
   const parallel = record.parallels.find((p) => p.key === phrase);
   let at: number;
   let length: number;
@@ -200,5 +217,6 @@ function locate(record: DocRecord, phrase: string): { example: NonNullable<Stock
   const line = before.split('\n').length;
   const column = [...before.slice(before.lastIndexOf('\n') + 1)].length + 1;
   const context = record.text.slice(Math.max(0, at - 10), at + length + 10).replace(/\n/gu, ' ');
-  return { example: { file: record.file, line, column, context }, ...(written !== undefined ? { written } : {}) };
+  const cut = written !== undefined && countOf(written, OPENING) + countOf(written, CLOSING) > 0 && !balanced(written);
+  return { example: { file: record.file, line, column, context }, ...(written !== undefined ? { written } : {}), cut };
 }
