@@ -18,7 +18,7 @@ export interface DocumentMeta {
 
 
 /** From a name like 2022_某县_述职评议.txt: year and level, title = the name itself. */
-export function metaFromName(file: string, title?: string): DocumentMeta {
+function metaFromName(file: string, title?: string): DocumentMeta {
   const name = path.basename(file).replace(/\.[^.]+$/u, '');
   const meta: DocumentMeta = { title: title ?? name };
   const YEAR = /(?<!\d)(?:19|20)\d{2}(?!\d)/u;

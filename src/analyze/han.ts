@@ -3,7 +3,7 @@
  * the Han runs of a text with the offset of each character (quotes skipped, never breaking a run).
  */
 
-export const QUOTE_CHARS = '“”"‘’「」『』《》〈〉';
+const QUOTE_CHARS = '“”"‘’「」『』《》〈〉';
 export const QUOTES = /[“”"‘’「」『』《》〈〉]/gu;
 
 /** Per UTF-16 unit: 1 = Han, 2 = quote. Built once from the same Unicode property, one regex scan. */

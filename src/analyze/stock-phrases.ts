@@ -1,5 +1,5 @@
 import { DATA_DIR, loadDataFile } from '../speech/lexicon.js';
-import { Columns, fnv, FNV_SEED, hashOf, type Entry, type PackedColumns } from './gram-table.js';
+import { Columns, fnv, FNV_SEED, type Entry, type PackedColumns } from './gram-table.js';
 import { cutFlags, positionedRuns, unitClasses } from './han.js';
 import type { ParallelRun } from './parallel.js';
 
@@ -172,12 +172,7 @@ export class PhraseCounter {
     return this.documents <= 1 ? 1 : this.settings.minDocuments;
   }
 
-  /** Is this gram a recurring formula (for density)? */
-  recurring(gram: string): boolean {
-    return this.recurringAt(gram, 0, gram.length, hashOf(gram));
-  }
-
-  /** The same for `chars[i, i + n)` with its hash (no slice unless it is recurring). */
+  /** Is `chars[i, i + n)` (hash `h`) a recurring formula, for density? (No slice unless it is.) */
   recurringAt(chars: string, i: number, n: number, h: number): boolean {
     const df = this.grams.dfAt(chars, i, n, h);
     return df >= this.minDocuments() && df >= 2 && !this.topics.has(chars.slice(i, i + n));

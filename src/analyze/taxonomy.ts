@@ -5,7 +5,7 @@ import { DATA_DIR, loadDataFile } from '../speech/lexicon.js';
 
 /** The id of findings that fit no category: reported, never dropped. */
 export const OTHER = 'other';
-export const OTHER_LABEL = '其他';
+const OTHER_LABEL = '其他';
 
 export interface Category {
   id: string;

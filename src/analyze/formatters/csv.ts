@@ -62,10 +62,3 @@ export async function writeCsv(r: AnalyzeResult, table: CsvTable, findings: Asyn
   } else for (const row of rows(r, table)) put(row);
   write(buffer);
 }
-
-/** The category table as one CSV string (what `--format csv` printed before tables could be chosen). */
-export function formatCsv(r: AnalyzeResult, table: Exclude<CsvTable, 'findings'> = 'categories'): string {
-  let out = '\uFEFF';
-  for (const row of rows(r, table)) out += line(row);
-  return out;
-}
