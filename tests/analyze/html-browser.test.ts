@@ -119,6 +119,16 @@ describe.skipIf(process.env.JIANGHUA_SKIP_BROWSER === '1')('the HTML report in h
     expect(seen.summary).toContain('共分析 2000 篇讲话稿');
   }, 60_000);
 
+  it('--by title with 100 groups: the top 30 groups and the rest', async () => {
+    const json = JSON.parse((await runCli(['analyze', CORPUS, '--by', 'title', '--format', 'json'])).stdout) as AnalyzeResult;
+    const groups = Array.from({ length: 100 }, (_, k) => ({ field: 'title', value: `第${k + 1}组讲话稿的一个很长的标题`, documents: 1 + (k % 3), mentions: 100 - k, perDocument: 1, keywords: [] }));
+    const categories = json.categories.map((c) => ({ ...c, groups: Object.fromEntries(groups.map((g) => [g.value, { mentions: c.mentions ? g.mentions % 7 : 0, documents: 1 }])) }));
+    const seen = await look(formatHtml({ ...json, groups, categories }));
+    expect(seen.columns).toBe(31);
+    expect(seen.scrollWidth).toBeLessThanOrEqual(1280);
+    expect(seen.clipped).toEqual([]);
+  }, 60_000);
+
   it('--by year: the heat map by group and a trend line per category', async () => {
     const out = path.join(tmp(), 'r.html');
     expect((await runCli(['analyze', CORPUS, '--by', 'year', '--format', 'html', '-o', out])).code).toBe(0);

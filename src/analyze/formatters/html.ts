@@ -79,7 +79,10 @@ const cell = (c: CategorySummary, col: HeatColumn, max: number) => {
 /** The heat map's columns: --by groups, else each document (or the top ones and the rest). */
 function heatColumns(r: AnalyzeResult, shown: ReadonlySet<string>): { columns: HeatColumn[]; note: string } {
   if (r.groups && r.groups.length > 0) {
-    const columns = r.groups.map<HeatColumn>((g) => ({
+    // many groups (--by title): the groups with most mentions, then the rest in one column
+    const ranked = [...r.groups].sort((a, b) => b.mentions - a.mentions || (a.value < b.value ? -1 : 1));
+    const keep = new Set((r.groups.length > ALL_DOCUMENTS ? ranked.slice(0, TOP_DOCUMENTS) : ranked).map((g) => g.value));
+    const columns = r.groups.filter((g) => keep.has(g.value)).map<HeatColumn>((g) => ({
       head: `${short(groupLabel(r, g.value))}<br>${g.documents} 篇`,
       title: `${groupLabel(r, g.value)}：${g.documents} 篇，每篇 ${g.perDocument} 条问题表述`,
       className: 'flat',
@@ -88,6 +91,19 @@ function heatColumns(r: AnalyzeResult, shown: ReadonlySet<string>): { columns: H
         return { n, shade: n / g.documents, tip: `${c.label} · ${groupLabel(r, g.value)}：${n} 次，${g.documents} 篇中 ${c.groups?.[g.value]?.documents ?? 0} 篇，每篇 ${(n / g.documents).toFixed(2)} 次`, href: `#cat-${c.id}` };
       },
     }));
+    const rest = r.groups.filter((g) => !keep.has(g.value));
+    if (rest.length > 0) {
+      const docs = rest.reduce((n, g) => n + g.documents, 0);
+      columns.push({
+        head: `其余 ${rest.length} 组<br>${docs} 篇`,
+        title: `提及较少的其余 ${rest.length} 组，合计`,
+        className: 'flat',
+        value: (c) => {
+          const n = rest.reduce((sum, g) => sum + (c.groups?.[g.value]?.mentions ?? 0), 0);
+          return { n, shade: n / docs, tip: `${c.label} · 其余 ${rest.length} 组：共 ${n} 次`, href: `#cat-${c.id}` };
+        },
+      });
+    }
     return { columns, note: '<p class="muted">每列是一个分组，颜色按每篇的提及次数（分组大小不同也可比较），数字是提及次数。</p>' };
   }
   const docs = r.documents.map((d, i) => ({ d, i })).filter(({ d }) => !d.error);

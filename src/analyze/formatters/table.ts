@@ -3,6 +3,9 @@ import { drawTable, type Cell } from '../../cli/table.js';
 import type { AnalyzeResult } from '../result.js';
 import { familyLabel, groupLabel, groupValues, keywordList, percent, present, summaryLine, where } from './common.js';
 
+/** More groups than this (--by title) do not fit as columns of a terminal table. */
+const MAX_GROUP_COLUMNS = 8;
+
 /**
  * The terminal report: problem categories, groups (with --by), then stock phrases. `width` is
  * the terminal's (undefined when piped: nothing is wrapped).
@@ -24,7 +27,8 @@ export function formatTable(r: AnalyzeResult, chalk: ChalkInstance, width?: numb
     out.push('', chalk.bold('各分组'), drawTable([{ head: '分组', wrap: true }, { head: '文档', align: 'right' }, { head: '提及', align: 'right' }, { head: '每篇提及', align: 'right' }, { head: '关键词（对数似然比）', wrap: true }], rows, chalk, width));
     const groups = groupValues(r);
     const byGroup: Cell[][] = present(r).map((c) => [c.label, ...groups.map((g) => c.groups?.[g]?.mentions ?? 0)]);
-    out.push('', chalk.bold('按分组的提及次数'), drawTable([{ head: '问题类别', wrap: true }, ...groups.map((g) => ({ head: groupLabel(r, g), align: 'right' as const, wrap: true }))], byGroup, chalk, width));
+    if (groups.length > MAX_GROUP_COLUMNS) out.push('', chalk.dim(`分组有 ${groups.length} 个，“问题类别 × 分组”表见 --format csv --table categories 或 --format html。`));
+    else out.push('', chalk.bold('按分组的提及次数'), drawTable([{ head: '问题类别', wrap: true }, ...groups.map((g) => ({ head: groupLabel(r, g), align: 'right' as const, wrap: true }))], byGroup, chalk, width));
   }
   if (r.stockPhrases.length > 0) {
     const rows: Cell[][] = r.stockPhrases.map((p) => [p.phrase, familyLabel(p), p.documents, p.occurrences, p.score.toFixed(2), p.example ? { text: '', where: where(p.example) } : '']);
