@@ -1,5 +1,5 @@
-import { readTextFile, requireContent } from '../io/read-text.js';
-import { isJianghuaError, JianghuaError } from '../errors.js';
+import { readSpeech, wordPosition, type SpeechSource } from '../io/read-speech.js';
+import { isJianghuaError } from '../errors.js';
 import { loadLexicon } from '../speech/lexicon.js';
 import { parseSpeech } from '../speech/parse.js';
 import { countHan } from '../speech/text.js';
@@ -70,30 +70,22 @@ export function analyzeText(file: string, text: string, options: ProcessOptions 
   return { file, meta, chars: countHan(speech.text), findings, text: speech.text, cuts: tokenCuts(tokens), parallels: parallelRuns(speech, loadStockSettings()), terms };
 }
 
-/** The text of a Word file, one paragraph a line (mammoth, loaded only when a .docx comes along). */
-async function readDocx(file: string): Promise<string> {
-  const mammoth = (await import('mammoth')).default;
-  let value: string;
-  try {
-    ({ value } = await mammoth.extractRawText({ path: file }));
-  } catch (error) {
-    throw new JianghuaError('unreadable', `无法读取 Word 文件（${(error as Error).message}）`, { file }, { cause: error });
-  }
-  return value.replace(/\r\n?/gu, '\n').replace(/\n{2,}/gu, '\n');
-}
-
-/** The text of one file (a Word file through mammoth); a JianghuaError when it cannot be used. */
-export async function readDocument(file: string): Promise<string> {
-  return requireContent(/\.docx$/iu.test(file) ? await readDocx(file) : (await readTextFile(file)).text, file);
+/** The text of one file (a Word file too: src/io/read-speech.ts); a JianghuaError when it cannot be used. */
+export async function readDocument(file: string): Promise<SpeechSource> {
+  return readSpeech(file);
 }
 
 /**
  * Read and analyse one file; an unreadable or empty file becomes a skipped record, never a crash.
  * `reading` is the file's read already under way (so the next file loads while this one is analysed).
  */
-export async function analyzeFile(file: string, options: ProcessOptions = {}, reading?: Promise<string>): Promise<AnyRecord> {
+export async function analyzeFile(file: string, options: ProcessOptions = {}, reading?: Promise<SpeechSource>): Promise<AnyRecord> {
   try {
-    return analyzeText(file, await (reading ?? readDocument(file)), options);
+    const source = await (reading ?? readDocument(file));
+    const record = analyzeText(file, source.text, options);
+    // a Word file's findings are placed by paragraph (段:列), where a writer finds them in Word
+    if (source.places) for (const f of record.findings) Object.assign(f, wordPosition(source, f.line, f.column));
+    return record;
   } catch (error) {
     if (!isJianghuaError(error)) throw error;
     return { file, error: error.message };

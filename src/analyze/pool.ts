@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { unpackTerms } from './keywords.js';
 import { analyzeFile, isSkipped, readDocument, type AnyRecord, type ProcessOptions } from './document.js';
+import type { SpeechSource } from '../io/read-speech.js';
 import type { CountTable } from './stock-phrases.js';
 
 const WORKER = new URL('./worker.js', import.meta.url);
@@ -30,7 +31,7 @@ export async function* analyzeFiles(files: readonly string[], options: ProcessOp
 const READ_AHEAD = 4;
 
 async function* inProcess(files: readonly string[], options: ProcessOptions): AsyncGenerator<AnyRecord> {
-  const reads: Array<Promise<string>> = [];
+  const reads: Array<Promise<SpeechSource>> = [];
   const start = (i: number) => {
     const file = files[i];
     if (file === undefined) return;

@@ -51,7 +51,7 @@ export function registerLint(program: Command, io: CliIO): void {
   program
     .command('lint')
     .description('检查讲话稿：缺少的部分、编号、占位符、标点、字形、提法、日期、的/地、重复句、时长')
-    .argument('[paths...]', '文件、目录或通配符（.txt / .md）；用 --stdin 时不写')
+    .argument('[paths...]', '文件、目录或通配符（.txt / .md / .docx）；用 --stdin 时不写')
     .addOption(new Option('-f, --format <format>', '输出格式').choices(FORMATS).default('stylish' as const))
     .option('-c, --config <file>', '配置文件（默认从每个文件所在目录向上查找 .jianghuarc.yaml）')
     .addOption(new Option('--kind <kind>', '体裁（默认取配置文件的 kind，否则按结构判断，通常为 summary-speech 总结讲话）').choices(KINDS))

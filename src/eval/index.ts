@@ -37,7 +37,7 @@ export async function evaluate(dir: string, goldFile: string, options: EvaluateO
     if (!speechInfo?.isFile()) {
       throw new JianghuaError('not-found', `找不到讲话稿 ${file}（标注的文件名相对于 ${dir}）`, { file: goldFile, line: entry.at.line, column: entry.at.column });
     }
-    const text = await readDocument(file);
+    const { text } = await readDocument(file);
     const speech = parseSpeech(text);
     read.push({ file, text, speech, gold: placeEntry(entry, speech.text, { gold: goldFile, speech: file }) });
   }

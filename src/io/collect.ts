@@ -16,7 +16,7 @@ export interface Collected {
   skipped: Array<{ path: string; reason: string }>;
 }
 
-const DEFAULT_EXTENSIONS = ['txt', 'md'] as const;
+const DEFAULT_EXTENSIONS = ['txt', 'md', 'docx'] as const;
 /** A folder's README, CHANGELOG or LICENSE describes the corpus; it is not a speech (name it explicitly to include it). */
 const NOT_SPEECHES = /^(?:readme|changelog|license|licence|contributing)(?:\.[a-z]+)?$/iu;
 
@@ -96,10 +96,11 @@ export async function collectFiles(inputs: readonly string[], options: CollectOp
     } catch {
       info = undefined;
     }
-    if (info?.isFile()) {
-      await add(input);
-    } else if (info?.isDirectory()) {
+    if (info?.isDirectory()) {
       for (const f of await walkFolder(input, exts, skipped)) await add(path.join(input, f));
+    } else if (info) {
+      // a file, or a FIFO or device named on the command line: the reader says what it is
+      await add(input);
     } else if (isDynamicPattern(input)) {
       const found = await glob(input, { followSymbolicLinks: false, onlyFiles: true });
       found.sort();
@@ -117,9 +118,13 @@ export async function collectFiles(inputs: readonly string[], options: CollectOp
 
 /** Like collectFiles, but a missing input or an empty result is a usage error (exit 2). */
 export async function collectFilesOrFail(inputs: readonly string[], options: CollectOptions = {}): Promise<string[]> {
-  const { files, missing } = await collectFiles(inputs, options);
+  const { files, missing, skipped } = await collectFiles(inputs, options);
   if (missing.length > 0) {
     throw new JianghuaError('not-found', `找不到文件或目录：${missing.join('、')}`, { file: missing[0] });
+  }
+  if (files.length === 0 && skipped.length > 0) {
+    const first = skipped[0] as Collected['skipped'][number];
+    throw new JianghuaError('unreadable', `没有可读的讲话稿：${first.reason}${skipped.length > 1 ? `（另有 ${skipped.length - 1} 个目录也未检查）` : ''}`, { file: first.path });
   }
   if (files.length === 0) {
     const exts = (options.extensions ?? DEFAULT_EXTENSIONS).map((e) => `.${e}`).join('、');

@@ -1,7 +1,9 @@
 import iconv from 'iconv-lite';
-import { isJianghuaError, type JianghuaError } from '../errors.js';
+import { isJianghuaError, JianghuaError } from '../errors.js';
 import { collectFilesOrFail } from '../io/collect.js';
-import { decodeText, readSpeechBytes, type Encoding } from '../io/read-text.js';
+import type { Encoding } from '../io/decode.js';
+import { speechFromBytes, wordPosition, type SpeechSource } from '../io/read-speech.js';
+import { readSpeechBytes } from '../io/read-text.js';
 import { writeFileAtomic } from '../io/write-atomic.js';
 import type { SpeechKind } from '../speech/types.js';
 import { configFor } from './config.js';
@@ -36,7 +38,7 @@ export function encodeText(text: string, encoding: Encoding, crlf: boolean): Buf
   const body = crlf ? text.replace(/\n/g, '\r\n') : text;
   if (encoding === 'utf-8') return Buffer.from(body, 'utf8');
   if (encoding === 'utf-8-bom') return Buffer.from(`\ufeff${body}`, 'utf8');
-  const bom = encoding === 'gb18030' ? '' : '\ufeff';
+  const bom = encoding === 'gb18030' || encoding === 'big5' ? '' : '\ufeff';
   return iconv.encode(`${bom}${body}`, encoding);
 }
 
@@ -69,6 +71,23 @@ export function lintSource(text: string, filePath: string, options: Omit<LintFil
   };
 }
 
+/** A Word file is linted, never rewritten: --fix (and --fix-dry-run) on it is refused, after its findings are reported. */
+export const DOCX_NOT_FIXED = 'Word 文件（.docx）不能用 --fix 自动修复，未作改动：请在 Word 里按提示修改，或另存为 .txt 后再用 --fix';
+
+/**
+ * A Word file's result in its own coordinates: 段:列 (paragraph, column in it), and no fixes
+ * offered, since nothing rewrites the Word file.
+ */
+function inParagraphs(result: FileResult, source: SpeechSource): FileResult {
+  const messages = result.messages.map((m) => {
+    const start = wordPosition(source, m.line, m.column);
+    const end = wordPosition(source, m.endLine, m.endColumn);
+    const { fix: _fix, ...rest } = m;
+    return { ...rest, line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
+  });
+  return { filePath: result.filePath, ...counted(messages), positionUnit: 'paragraph' };
+}
+
 /** Files read ahead of the one being linted: reading is I/O, linting is CPU, so they overlap. */
 const READ_AHEAD = 16;
 
@@ -97,7 +116,13 @@ export async function lintFiles(patterns: readonly string[], options: LintFilesO
     reads.delete(i);
     try {
       const raw = await read;
-      const { text, encoding } = decodeText(raw, file);
+      const source = speechFromBytes(raw, file);
+      if (source.source === 'docx') {
+        results.push(inParagraphs(lintSource(source.text, file, { ...options, fix: false, fixDryRun: false }), source));
+        if (options.fix || options.fixDryRun) failures.push(new JianghuaError('usage', DOCX_NOT_FIXED, { file }));
+        continue;
+      }
+      const { text, encoding = 'utf-8' } = source;
       const result = lintSource(text, file, { ...options, fix: options.fix || options.fixDryRun });
       if (result.output !== undefined && options.fix && !options.fixDryRun) {
         // output already has the file's line ends; encodeText puts back its encoding and BOM

@@ -98,4 +98,6 @@ export interface FileResult extends LintResult {
   filePath: string;
   /** With `output` (--fix-dry-run): the text before the fixes, for the preview diff. */
   source?: string;
+  /** Set for a Word file: `line` is the paragraph (段), `column` the character in it. */
+  positionUnit?: 'paragraph';
 }

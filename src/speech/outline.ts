@@ -18,6 +18,8 @@ export interface Outline {
   title?: string;
   salutation?: string;
   kind: Speech['kind'];
+  /** Set for a Word file: `line` and `endLine` are paragraphs (段), as Word counts them. */
+  unit?: 'paragraph';
   sections: OutlineNode[];
 }
 
@@ -65,9 +67,10 @@ export function formatOutline(o: Outline, options: { headingWidth?: number; pain
   const lines: string[] = [];
   if (o.title) lines.push(`标题：${o.title}`);
   lines.push(`体裁：${SPEECH_KIND_LABELS[o.kind]}`);
+  const unit = o.unit === 'paragraph' ? '段' : '行';
   const walk = (nodes: OutlineNode[], depth: number) => {
     for (const n of nodes) {
-      const range = n.line === n.endLine ? `第${n.line}行` : `第${n.line}–${n.endLine}行`;
+      const range = n.line === n.endLine ? `第${n.line}${unit}` : `第${n.line}–${n.endLine}${unit}`;
       const heading = n.heading ? ` ${ellipsis(n.heading, width)}` : '';
       lines.push(`${'  '.repeat(depth)}${paint(n.kind, `【${KIND_LABELS[n.kind]}】`)}${heading}  ${range}，${n.chars}字`);
       walk(n.children, depth + 1);

@@ -179,7 +179,7 @@ describe('analyze input handling', () => {
     const r = JSON.parse((await runCli(['analyze', dir, '--format', 'json'])).stdout) as AnalyzeResult;
     expect(r.findings.map((f) => f.text)).toContain('村集体经济增收渠道单一');
   });
-  it('reads .docx through mammoth; a broken .docx is skipped', async () => {
+  it('reads .docx (src/io/docx.ts); a broken .docx is skipped', async () => {
     const dir = tmp();
     const { Document, Packer, Paragraph } = await import('docx');
     const lines = readFileSync(`${FIXTURES}town-2024.txt`, 'utf8').split('\n').filter((l) => l.trim() !== '');

@@ -88,7 +88,7 @@ describe('reading hostile files', () => {
   it('refuses a named pipe instead of blocking on it', async () => {
     const fifo = path.join(tmp(), 'pipe.txt');
     execFileSync('mkfifo', [fifo]);
-    expect(await failure(fifo)).toMatchObject({ code: 'unreadable', message: '不是普通文件（设备、管道或套接字），无法读取' });
+    expect(await failure(fifo)).toMatchObject({ code: 'unreadable', message: '这是一个命名管道（FIFO），不是普通文件，未读取' });
   });
 
   it('names a directory, a deleted file, a symlink loop and a broken link', async () => {

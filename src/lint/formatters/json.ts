@@ -3,7 +3,7 @@ import type { FileResult } from '../types.js';
 /**
  * ESLint's JSON formatter shape: the message fields, a message's `fix` ({ range, text }, UTF-16
  * offsets into the file's decoded text) when it has one, the four counts, and `output` (the fixed
- * text) under --fix-dry-run. Internal offsets and message ids stay out.
+ * text) under --fix-dry-run, and `positionUnit: "paragraph"` for a Word file. Internal offsets and message ids stay out.
  */
 export function formatJson(results: readonly FileResult[]): string {
   const shaped = results.map((r) => ({
@@ -23,6 +23,8 @@ export function formatJson(results: readonly FileResult[]): string {
     fixableErrorCount: r.fixableErrorCount,
     fixableWarningCount: r.fixableWarningCount,
     ...(r.output !== undefined ? { output: r.output } : {}),
+    // only for Word files: line is then the paragraph (段)
+    ...(r.positionUnit ? { positionUnit: r.positionUnit } : {}),
   }));
   return `${JSON.stringify(shaped)}\n`;
 }

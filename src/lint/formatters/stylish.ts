@@ -26,7 +26,9 @@ export function formatStylish(results: readonly FileResult[], chalk: ChalkInstan
       .toString()
       .split('\n')
       .map((line) => `  ${line.trimEnd()}`);
-    out += `\n${chalk.underline(r.filePath)}\n${rows.join('\n')}\n`;
+    // a Word file has no lines to go to: its positions are paragraph:column, and the header says so
+    const unit = r.positionUnit === 'paragraph' ? chalk.dim('（Word 文件，位置为 段:列）') : '';
+    out += `\n${chalk.underline(r.filePath)}${unit}\n${rows.join('\n')}\n`;
   }
   const total = errors + warnings;
   if (total === 0) return '';
