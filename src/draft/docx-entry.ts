@@ -7,5 +7,7 @@ import { composeDraft, type DraftOptions } from './render.js';
 export async function renderDraftDocx(facts: Facts, options: Omit<DraftOptions, 'format'> = {}): Promise<Uint8Array> {
   const blocks = toBlocks(composeDraft(facts, options));
   const title = blocks.find((b) => b.type === 'title')?.text;
-  return formatDocx(blocks, { title, creator: facts.speaker ?? 'jianghua' });
+  // 作者: the organiser (县委) or, failing that, the speaker (县委书记)
+  const creator = facts.meeting.organizer ?? facts.speaker ?? 'jianghua';
+  return formatDocx(blocks, { ...(title ? { title } : {}), creator, ...(Array.isArray(facts.title) ? { titleLines: facts.title } : {}) });
 }

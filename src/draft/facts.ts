@@ -19,7 +19,10 @@ const item = z.object({ title: text('标题'), detail: text('展开说明').opti
 export const factsSchema = z
   .object({
     kind: z.enum(['summary-speech', 'host-script', 'progress-meeting'], { error: '讲话类型只能是 summary-speech（总结讲话）、host-script（主持词）或 progress-meeting（推进会讲话）' }),
-    title: text('讲话标题').optional().describe('讲话标题；不填时按会议名称生成“在……上的讲话”'),
+    title: z
+      .union([text('讲话标题'), z.array(text('标题的一行'), { error: '讲话标题应为文字，或分行写的文字列表' }).min(1, { error: '标题不能为空' }).max(4, { error: '标题最多分四行' })], { error: '讲话标题应为文字，或分行写的文字列表' })
+      .optional()
+      .describe('讲话标题；不填时按会议名称生成“在……上的讲话”；写成列表时每项为 Word 文档标题的一行'),
     meeting: z
       .object({
         name: text('会议名称').describe('会议全称，如 全县2023年度基层党组织书记抓基层党建工作述职评议会'),

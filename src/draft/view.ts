@@ -46,6 +46,8 @@ export function viewModel(input: Facts): Record<string, unknown> {
   const reporters = facts.reporters.map((r) => ({ ...r, comment: tidyComment(r.comment ?? {}, r.name) }));
   return {
     ...facts,
+    // a title given as lines (for the Word layout) is one title to the templates
+    title: Array.isArray(facts.title) ? facts.title.join('') : facts.title,
     // the templates write these frames themselves: 同志们， / 主要目的是 / 下面，我讲几点意见
     closing: facts.closing?.replace(/^同志们[，,！!]\s*/u, ''),
     purpose: facts.purpose?.replace(/^(?:这次会议的?|本次会议的?|今天会议的?)?(?:主要)?(?:目的|任务)(?:就)?是[：:]?/u, ''),

@@ -11,6 +11,7 @@ import { readZipEntries, zipHas } from './zip.js';
  * reported as 段:列 a writer can find in Word.
  */
 export interface DocxText {
+  /** One line per paragraph. */
   lines: string[];
   /** For each line: its paragraph (1-based, every paragraph mark counted, blank ones too) and the shift from line column to paragraph column. */
   places: Array<{ paragraph: number; shift: number }>;
@@ -45,8 +46,11 @@ function parseXml(xml: string, part: string, file: string): Document {
 /** Subtrees a reader of the accepted text never sees. */
 const HIDDEN = new Set(['del', 'moveFrom', 'delText', 'instrText', 'delInstrText', 'footnoteReference', 'endnoteReference', 'commentReference', 'drawing', 'pict', 'object', 'AlternateContent', 'pPr', 'rPr', 'sectPr', 'tblPr', 'trPr', 'tcPr', 'tblGrid']);
 
-/** The text of one paragraph, as lines (a manual line break starts a new one). */
-function paragraphLines(p: El): string[] {
+/**
+ * The text of one paragraph. A manual line break (Shift+Enter, or a title set on two lines)
+ * continues the paragraph: the pieces are joined, with a space only between Latin letters or digits.
+ */
+function paragraphText(p: El): string {
   const lines = [''];
   const stack: Node[] = children(p).reverse();
   while (stack.length) {
@@ -68,7 +72,7 @@ function paragraphLines(p: El): string[] {
       if (wAttr(n, 'type') !== 'page' && wAttr(n, 'type') !== 'column') lines.push('');
     } else stack.push(...children(n).reverse());
   }
-  return lines;
+  return lines.reduce((text, line) => (/[\p{L}\p{N}]$/u.test(text) && /^[\p{L}\p{N}]/u.test(line) && !/\p{Script=Han}$/u.test(text) && !/^\p{Script=Han}/u.test(line) ? `${text} ${line}` : text + line));
 }
 
 interface Level {
@@ -200,13 +204,9 @@ export function readDocx(buf: Buffer, file: string): DocxText {
   const places: DocxText['places'] = [];
   for (const [i, p] of (body ? paragraphs(body) : []).entries()) {
     const label = numbering.label(p);
-    // columns count code points from the paragraph's start in Word, where the automatic number is no text
-    let shift = label.length ? -label.length : 0;
-    for (const [k, line] of paragraphLines(p).entries()) {
-      lines.push(k === 0 ? label + line : line);
-      places.push({ paragraph: i + 1, shift });
-      shift += [...line].length + 1 + (k === 0 ? label.length : 0);
-    }
+    lines.push(label + paragraphText(p));
+    // columns count from the paragraph's start in Word, where the automatic number is no text
+    places.push({ paragraph: i + 1, shift: label.length ? -label.length : 0 });
   }
   return { lines, places };
 }

@@ -9,7 +9,7 @@ import { requireContent } from './read-text.js';
  * encoding decode.ts knows, or a Word file (.docx, recognised by its content, not its name).
  */
 export interface SpeechSource {
-  /** One paragraph a line (a Word file's manual line breaks start lines too). */
+  /** One paragraph a line (a Word file's manual line breaks continue their paragraph). */
   text: string;
   source: 'text' | 'docx';
   /** The text file's encoding; a Word file's XML is always UTF-8 and has none. */

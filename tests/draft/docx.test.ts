@@ -1,6 +1,8 @@
 import mammoth from 'mammoth';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { exampleFacts, parseFacts, renderDraftDocx } from '../../src/draft/index.js';
+import { CHAR_SPACING } from '../../src/draft/output/docx.js';
+import { titleLines } from '../../src/draft/output/title-lines.js';
 import { unzipEntry } from './unzip.js';
 
 const MM = 1440 / 25.4;
@@ -29,7 +31,7 @@ describe('docx after GB/T 9704-2012', () => {
   });
 
   it('spaces lines exactly so that 22 fit the text height', () => {
-    const spacing = attrs(xml, 'spacing');
+    const spacing = attrs(xml, 'spacing').filter((s) => s.line !== undefined); // paragraph spacing, not the runs' character spacing
     expect(spacing.length).toBeGreaterThan(20);
     for (const s of spacing) expect([s.line, s.lineRule]).toEqual([String(Math.floor(((297 - 37 - 35) * MM) / 22)), 'exact']);
     expect(Math.floor(((297 - 37 - 35) * MM) / Number(spacing[0]!.line))).toBe(22);
@@ -73,12 +75,82 @@ describe('docx after GB/T 9704-2012', () => {
     expect(unzipEntry(file, 'word/settings.xml')).toContain('<w:evenAndOddHeaders/>');
   });
 
-  it('reads back with mammoth as the same paragraphs', async () => {
+  it('reads back with mammoth as the same paragraphs (the title one paragraph across its line break)', async () => {
     const { value } = await mammoth.extractRawText({ buffer: Buffer.from(file) });
     const paragraphs = value.split('\n').filter((l) => l.trim() !== '');
     expect(paragraphs[0]).toBe('在全县2023年度基层党组织书记抓基层党建工作述职评议会上的讲话');
     expect(paragraphs[1]).toBe('同志们：');
     expect(paragraphs).toContain('一要抓实理论学习。落实“第一议题”制度，用好乡镇党校、党群服务中心等阵地，分层分类开展党员教育培训，推动学习往深里走、往实里走。');
     expect(paragraphs[paragraphs.length - 1]).toBe('谢谢大家！');
+  });
+
+  it('fits 28 characters a line: −0.25 pt character spacing on every body run, a 22-line grid', () => {
+    expect(attrs(xml, 'docGrid')).toEqual([{ type: 'lines', linePitch: String(Math.floor(((297 - 37 - 35) * MM) / 22)) }]);
+    const body = paragraph('经县委研究决定');
+    expect(body).toContain('<w:spacing w:val="-5"/>');
+    // 156 mm of text: 28 characters at 16 − 0.25 pt fit, 29 do not
+    const width = (210 - 28 - 26) * (72 / 25.4);
+    expect(28 * 15.75).toBeLessThanOrEqual(width);
+    expect(29 * 15.75).toBeGreaterThan(width);
+    expect(CHAR_SPACING).toBe(-5);
+  });
+
+  it('justifies the body and turns widow/orphan control off on every paragraph', () => {
+    const paragraphs = [...xml.matchAll(/<w:p>(.*?)<\/w:p>/gu)].map((m) => m[1]!).filter((p) => p.includes('<w:t'));
+    expect(paragraphs.length).toBeGreaterThan(20);
+    for (const p of paragraphs) expect(p).toContain('<w:widowControl w:val="false"/>');
+    const aligned = paragraphs.map((p) => attrs(p, 'jc')[0]?.val);
+    // all but the title (and a date line, centred) are justified
+    expect(aligned[0]).toBe('center');
+    expect(aligned.slice(1).every((a) => a === 'both' || a === 'center')).toBe(true);
+    expect(aligned.filter((a) => a === 'center').length).toBeLessThanOrEqual(2);
+    expect(attrs(paragraph('一要抓实理论学习。'), 'jc')[0]!.val).toBe('both');
+  });
+
+  it('gives 一、 headings outline level 1 (w:outlineLvl 0), so the navigation pane of Word lists them', () => {
+    expect(attrs(paragraph('一、突出政治引领'), 'outlineLvl')).toEqual([{ val: '0' }]);
+    expect(attrs(paragraph('经县委研究决定'), 'outlineLvl')).toEqual([]);
+  });
+
+  it('breaks the title into whole-word lines in one centred paragraph, off the character grid', () => {
+    const title = paragraph('在全县2023年度');
+    expect([...title.matchAll(/<w:t xml:space="preserve">([^<]*)<\/w:t>/gu)].map((m) => m[1])).toEqual(['在全县2023年度基层党组织书记', '抓基层党建工作述职评议会上的讲话']);
+    expect(title).toContain('<w:br/>');
+  });
+
+  it('fills the document properties from the facts: title, author and last editor', () => {
+    const core = unzipEntry(file, 'docProps/core.xml') ?? '';
+    expect(core).toContain('<dc:title>在全县2023年度基层党组织书记抓基层党建工作述职评议会上的讲话</dc:title>');
+    expect(core).toContain('<dc:creator>县委</dc:creator>');
+    expect(core).toContain('<cp:lastModifiedBy>县委</cp:lastModifiedBy>');
+    expect(core).not.toContain('Un-named');
+  });
+
+  it('uses the title lines the facts give', async () => {
+    const input = parseFacts(exampleFacts('summary-speech')).facts;
+    const own = await renderDraftDocx({ ...input, title: ['在全县2023年度基层党组织书记抓基层党建工作', '述职评议会上的讲话'] });
+    const doc = unzipEntry(own, 'word/document.xml') ?? '';
+    expect(doc).toContain('<w:t xml:space="preserve">在全县2023年度基层党组织书记抓基层党建工作</w:t></w:r><w:r><w:rPr>');
+    expect(doc).toContain('<w:br/><w:t xml:space="preserve">述职评议会上的讲话</w:t>');
+  });
+});
+
+describe('title lines', () => {
+  it.each([
+    ['在全县2023年度基层党组织书记抓基层党建工作述职评议会上的讲话', ['在全县2023年度基层党组织书记', '抓基层党建工作述职评议会上的讲话']],
+    ['在全市推进新时代党的建设新的伟大工程暨基层党组织标准化规范化建设现场会上的讲话', ['在全市推进新时代党的建设新的伟大工程暨', '基层党组织标准化规范化建设现场会上的讲话']],
+    ['在全县党建工作会议上的讲话', ['在全县党建工作会议上的讲话']],
+  ])('%s', (title, lines) => {
+    const got = titleLines(title, 20);
+    expect(got.join('')).toBe(title);
+    for (const line of got) expect([...line].length).toBeLessThanOrEqual(20);
+    expect(got).toEqual(lines);
+  });
+
+  it('never breaks inside 《》 or a number', () => {
+    const got = titleLines('关于认真学习贯彻《中国共产党支部工作条例（试行）》的实施意见2024', 20);
+    expect(got.join('')).toBe('关于认真学习贯彻《中国共产党支部工作条例（试行）》的实施意见2024');
+    for (const line of got) expect((line.match(/《/gu) ?? []).length).toBe((line.match(/》/gu) ?? []).length);
+    expect(got.some((l) => /\d$/u.test(l) && !l.endsWith('2024'))).toBe(false);
   });
 });

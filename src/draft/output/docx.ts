@@ -1,4 +1,5 @@
 import type { Block } from './blocks.js';
+import { titleLines } from './title-lines.js';
 
 // GB/T 9704-2012 (党政机关公文格式): A4, margins in mm, 22 lines of 三号 仿宋 a page.
 const TWIPS_PER_MM = 1440 / 25.4;
@@ -16,7 +17,33 @@ export const LAYOUT = {
   fallback: { 方正小标宋简体: '宋体', 仿宋: '仿宋_GB2312', 楷体: '楷体_GB2312', 黑体: 'SimHei', 宋体: 'SimSun' } as Record<string, string>,
   /** two characters of 三号 = 32 pt = 640 twips */
   indent: 640,
+  /** GB/T 9704 7.1: 28 characters a line, 22 lines a page */
+  charsPerLine: 28,
 } as const;
+
+/** Width of the text block in points (156 mm). */
+const TEXT_WIDTH_PT = (LAYOUT.width - LAYOUT.margin.left - LAYOUT.margin.right) / 20;
+
+/**
+ * 28 characters of 三号 (16 pt) in 156 mm need a pitch of 15.79 pt, a little under the font size.
+ * Word gets there with a linesAndChars grid and a negative charSpace, but LibreOffice then gives
+ * each 16 pt character two grid cells (14 a line, measured by check:docx). Character spacing on
+ * the runs works in both: the largest whole-twip step that still fits 28, −0.25 pt (15.75 pt pitch,
+ * 441 pt of 442.3; a 29th would need 456.8), and the justified line takes up the rest.
+ */
+export const CHAR_SPACING = Math.floor((TEXT_WIDTH_PT / LAYOUT.charsPerLine - LAYOUT.size.body / 2) * 20);
+
+/** Characters of the 二号 title that fit a line (the grid does not apply to it). */
+export const TITLE_CHARS_PER_LINE = Math.floor(TEXT_WIDTH_PT / (LAYOUT.size.title / 2));
+
+/** Document properties: Word shows them in 文件 → 信息, and lists the file by them. */
+export interface DocxMeta {
+  title?: string;
+  /** 作者: the organiser or the speaker. */
+  creator?: string;
+  /** The title's lines as the facts give them; otherwise broken at word boundaries. */
+  titleLines?: readonly string[];
+}
 
 /** The font table, with a fallback for each font (docx writes an empty one unless fonts are embedded). */
 function fontTable(): string {
@@ -27,28 +54,35 @@ function fontTable(): string {
 }
 
 /** Classified paragraphs → a .docx file laid out as a Chinese office document. Loads docx lazily. */
-export async function formatDocx(blocks: readonly Block[], meta: { title?: string; creator?: string } = {}): Promise<Uint8Array> {
+export async function formatDocx(blocks: readonly Block[], meta: DocxMeta = {}): Promise<Uint8Array> {
   const { AlignmentType, Document, DocumentGridType, Footer, LineRuleType, Packer, PageNumber, Paragraph, TextRun } = await import('docx');
   const font = (name: string) => ({ ascii: name, eastAsia: name, hAnsi: name, cs: name });
-  const run = (text: string, face: string, size: number = LAYOUT.size.body) => new TextRun({ text, font: font(face), size });
+  const run = (text: string, face: string, size: number = LAYOUT.size.body) => new TextRun({ text, font: font(face), size, characterSpacing: CHAR_SPACING });
   const spacing = { line: LAYOUT.line, lineRule: LineRuleType.EXACT, before: 0, after: 0 };
+  // justified, and no widow/orphan control: every page holds its 22 lines
+  const body = { spacing, alignment: AlignmentType.BOTH, widowControl: false };
 
   const paragraphs = blocks.map((b) => {
     switch (b.type) {
-      case 'title':
-        return new Paragraph({ alignment: AlignmentType.CENTER, spacing, children: [run(b.text, LAYOUT.font.title, LAYOUT.size.title)] });
+      case 'title': {
+        // one paragraph, broken at word boundaries; off the grid, which is sized for the 三号 body
+        const lines = meta.titleLines?.length ? meta.titleLines : titleLines(b.text, TITLE_CHARS_PER_LINE);
+        const children = lines.map((line, i) => new TextRun({ text: line, font: font(LAYOUT.font.title), size: LAYOUT.size.title, snapToGrid: false, ...(i > 0 ? { break: 1 } : {}) }));
+        return new Paragraph({ alignment: AlignmentType.CENTER, spacing, widowControl: false, children });
+      }
       case 'date':
-        return new Paragraph({ alignment: AlignmentType.CENTER, spacing, children: [run(b.text, LAYOUT.font.heading2)] });
+        return new Paragraph({ alignment: AlignmentType.CENTER, spacing, widowControl: false, children: [run(b.text, LAYOUT.font.heading2)] });
       case 'salutation':
-        return new Paragraph({ spacing, children: [run(b.text, LAYOUT.font.body)] });
+        return new Paragraph({ ...body, children: [run(b.text, LAYOUT.font.body)] });
       case 'heading1':
-        return new Paragraph({ spacing, indent: { firstLine: LAYOUT.indent }, children: [run(b.text, LAYOUT.font.heading1)] });
+        // outline levels: Word's navigation pane and LibreOffice's navigator list the headings
+        return new Paragraph({ ...body, outlineLevel: 0, indent: { firstLine: LAYOUT.indent }, children: [run(b.text, LAYOUT.font.heading1)] });
       case 'heading2':
-        return new Paragraph({ spacing, indent: { firstLine: LAYOUT.indent }, children: [run(b.text, LAYOUT.font.heading2)] });
+        return new Paragraph({ ...body, outlineLevel: 1, indent: { firstLine: LAYOUT.indent }, children: [run(b.text, LAYOUT.font.heading2)] });
       default: {
         // the leading 一要……。 sentence reads as a second-level heading (楷体)
         const children = b.lead ? [run(b.lead, LAYOUT.font.heading2), run(b.text.slice(b.lead.length), LAYOUT.font.body)] : [run(b.text, LAYOUT.font.body)];
-        return new Paragraph({ spacing, indent: { firstLine: LAYOUT.indent }, children });
+        return new Paragraph({ ...body, indent: { firstLine: LAYOUT.indent }, children });
       }
     }
   });
@@ -63,16 +97,22 @@ export async function formatDocx(blocks: readonly Block[], meta: { title?: strin
         new Paragraph({
           alignment: alignment === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT,
           indent: alignment === 'right' ? { right: 280 } : { left: 280 },
-          children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], font: font(LAYOUT.font.pageNumber), size: LAYOUT.size.pageNumber })],
+          children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], font: font(LAYOUT.font.pageNumber), size: LAYOUT.size.pageNumber, snapToGrid: false })],
         }),
       ],
     });
 
+  const author = meta.creator ?? 'jianghua';
   const doc = new Document({
     title: meta.title,
-    creator: meta.creator ?? 'jianghua',
+    creator: author,
+    lastModifiedBy: author,
     evenAndOddHeaderAndFooters: true,
-    styles: { default: { document: { run: { font: font(LAYOUT.font.body), size: LAYOUT.size.body } } } },
+    // the Normal style carries the body size too: LibreOffice sizes the character grid from it, not from the defaults
+    styles: {
+      default: { document: { run: { font: font(LAYOUT.font.body), size: LAYOUT.size.body } } },
+      paragraphStyles: [{ id: 'Normal', name: 'Normal', run: { font: font(LAYOUT.font.body), size: LAYOUT.size.body } }],
+    },
     sections: [
       {
         properties: {
@@ -80,7 +120,7 @@ export async function formatDocx(blocks: readonly Block[], meta: { title?: strin
             size: { width: LAYOUT.width, height: LAYOUT.height },
             margin: { ...LAYOUT.margin, header: mm(15), footer: mm(28) - mm(7) },
           },
-          // the line grid Word snaps to: 22 lines on the page
+          // the line grid, 22 lines a page; the 28 characters a line come from CHAR_SPACING
           grid: { linePitch: LAYOUT.line, type: DocumentGridType.LINES },
         },
         footers: { default: pageNumber('right'), even: pageNumber('left') },
