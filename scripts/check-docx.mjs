@@ -4,6 +4,7 @@
 // Usage: node scripts/check-docx.mjs [--facts FILE] [--keep DIR] [--png FILE]; exit 0 pass, 1 fail, 2 missing tools.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { Buffer } from 'node:buffer';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -79,17 +80,38 @@ for (const [p, body] of pages.entries()) {
 }
 if (report.fullLines === 0) report.failures.push('没有找到排满的行：PDF 里没有正文？');
 
+// through LibreOffice and back: a placeholder planted in the XML, the file saved again by LibreOffice,
+// and lint must still find it in the same paragraph
+{
+  const { unzipSync, zipSync, strToU8 } = await import('fflate');
+  const files = unzipSync(readFileSync(docx));
+  const xml = Buffer.from(files['word/document.xml']).toString('utf8');
+  const paragraphs = [...xml.matchAll(/<w:p>.*?<\/w:p>/gu)].map((m) => m[0]);
+  const at = paragraphs.findIndex((p) => p.includes('>刚才，'));
+  files['word/document.xml'] = strToU8(xml.replace('>刚才，', '>刚才，××'));
+  const planted = path.join(dir, 'planted.docx');
+  writeFileSync(planted, zipSync(files));
+  const out = path.join(dir, 'resaved');
+  mkdirSync(out, { recursive: true });
+  execFileSync('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'docx:MS Word 2007 XML', '--outdir', out, planted], { stdio: 'ignore', timeout: 120_000 });
+  const lint = spawnSync(process.execPath, [cli, 'lint', path.join(out, 'planted.docx'), '--format', 'json'], { encoding: 'utf8' });
+  const found = JSON.parse(lint.stdout || '[]')[0]?.messages.find((m) => m.ruleId === 'placeholder');
+  report.roundTrip = { paragraph: at + 1, found: found ? `${found.line}:${found.column}` : null };
+  if (at < 0 || !found || found.line !== at + 1 || found.column !== 4) report.failures.push(`LibreOffice 另存后，lint 没有在第 ${at + 1} 段第 4 列找到植入的 ××（找到：${report.roundTrip.found}）`);
+}
+
 const png = flag('--png');
 if (png) {
-  execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', pdf, path.join(dir, 'page')]);
+  execFileSync('pdftoppm', ['-png', '-gray', '-r', '60', '-f', '1', '-l', '1', '-singlefile', pdf, path.join(dir, 'page')]);
   copyFileSync(path.join(dir, 'page.png'), png);
 }
 const soffice = execFileSync('soffice', ['--version'], { encoding: 'utf8' }).trim();
 writeFileSync(path.join(dir, 'report.json'), JSON.stringify(report, null, 2));
 console.log(`${soffice}\n页数 ${report.pages}；每页行数 ${report.linesPerPage.join('、')}；排满的行 ${report.fullLines} 行，每行字数分布 ${JSON.stringify(report.columns)}`);
+console.log(`LibreOffice 另存后 lint：植入第 ${report.roundTrip.paragraph} 段，报告于 段:列 ${report.roundTrip.found}`);
 if (!flag('--keep')) rmSync(dir, { recursive: true, force: true });
 if (report.failures.length) {
   console.error(`check:docx 未通过：\n  ${report.failures.join('\n  ')}`);
   process.exit(1);
 }
-console.log('check:docx 通过：每个整页 22 行，每个排满的行 28 字');
+console.log('check:docx 通过：每个整页 22 行，每个排满的行 28 字，LibreOffice 另存的文件 lint 定位正确');
