@@ -12,7 +12,11 @@ type Format = (typeof FORMATS)[number];
 function pickFormat(format: Format | undefined, output: string | undefined): Format {
   if (format) return format;
   const ext = output ? path.extname(output).slice(1).toLowerCase() : '';
-  return ext === 'md' || ext === 'markdown' ? 'md' : ext === 'docx' ? 'docx' : 'txt';
+  if (ext === 'md' || ext === 'markdown') return 'md';
+  if (ext === 'docx') return 'docx';
+  if (ext === '' || ext === 'txt' || ext === 'text') return 'txt';
+  // 讲话.pdf or 讲话.doc would get plain text under a name that promises something else
+  throw new JianghuaError('usage', `不支持输出 .${ext} 文件：可用的格式为 ${FORMATS.join('、')}（按 -o 的扩展名 .txt、.md、.docx 选择，或用 --format 指定）`, { file: output });
 }
 
 export function registerDraft(program: Command, io: CliIO): void {
@@ -30,8 +34,14 @@ export function registerDraft(program: Command, io: CliIO): void {
       const format = pickFormat(options.format, options.output);
       if (format === 'docx' && !options.output) throw new JianghuaError('usage', 'Word 格式（docx）需要用 -o 指定输出文件');
       const target = options.output ? path.resolve(io.cwd, options.output) : undefined;
-      const { loadFactsFile, renderDraft, renderDraftDocx } = await import('../draft/index.js');
-      const { facts } = await loadFactsFile(path.resolve(io.cwd, file), { name: file, allowMissing: options.allowMissing });
+      const { loadFactsFile, renderDraft, renderDraftDocx, unusedComments } = await import('../draft/index.js');
+      const { facts, locate } = await loadFactsFile(path.resolve(io.cwd, file), { name: file, allowMissing: options.allowMissing });
+      if (!options.template) {
+        for (const u of unusedComments(facts)) {
+          const at = locate(u.path);
+          io.stderr.write(`警告：${file}:${at.line}:${at.column}: ${u.message}\n`);
+        }
+      }
       const render = { template: options.template, cwd: io.cwd };
       if (format === 'docx') {
         await writeFileAtomic(target!, await renderDraftDocx(facts, render), { force: options.force });

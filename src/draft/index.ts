@@ -5,3 +5,4 @@ export { listTemplates, resolveTemplate, defaultTemplate, loadCatalog, TEMPLATES
 export { checkRequired } from './required.js';
 export { loadFactsFile } from './load.js';
 export { exampleFacts, SCHEMA_FILE, EXAMPLES_DIR } from './example.js';
+export { unusedComments } from './unused.js';

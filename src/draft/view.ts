@@ -28,6 +28,8 @@ function tidyComment(comment: Comment, name: string | undefined): Comment {
   };
 }
 
+export const hasComment = (c: Comment | undefined): boolean => Boolean(c?.achievements || c?.problems || c?.hopes);
+
 /** The facts as templates see them: defaults filled, typed numbering removed, plus the review year. */
 export function viewModel(input: Facts): Record<string, unknown> {
   const lines = oneLine(input);
@@ -56,6 +58,8 @@ export function viewModel(input: Facts): Record<string, unknown> {
     year,
     oral: reporters.filter((r) => r.mode === 'oral'),
     written: reporters.filter((r) => r.mode === 'written'),
+    // written reports the facts comment on: the host script reviews them after the oral ones
+    reviewedWritten: reporters.filter((r) => r.mode === 'written' && hasComment(r.comment)),
     // a host script's agenda, in order; items with nothing to do are left out
     agenda: [
       reporters.some((r) => r.mode === 'oral') && 'reports',

@@ -1,5 +1,5 @@
 /** Reading the YAML files users write (facts, gold): strict parsing, Chinese errors, places of nodes. */
-import { isMap, isNode, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
+import { isMap, isNode, isScalar, LineCounter, Parser, parseDocument, type Document } from 'yaml';
 import { JianghuaError } from '../errors.js';
 
 /** A path into a parsed YAML document, as zod reports it. */
@@ -59,6 +59,13 @@ export function parseYamlStrict(source: string, file: string, emptyMessage: stri
   if (first) {
     const pos = first.linePos?.[0];
     const detail = first.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/u, '');
+    // the parser notices an unclosed quote or bracket where it gives up; the writer needs where it opened
+    const opened = unclosedAt(source, first.pos[0]);
+    if (opened) {
+      const start = counter.linePos(opened.offset);
+      const noticed = pos ? `，到第 ${pos.line} 行第 ${pos.col} 列仍未闭合` : '';
+      throw new JianghuaError('yaml-syntax', `YAML 格式错误：${opened.what}没有闭合（从这里开始${noticed}）`, { file, line: start.line, column: start.col });
+    }
     throw new JianghuaError('yaml-syntax', `YAML 格式错误：${YAML_CODES[first.code] ?? 'YAML 格式错误'}（${detail}）`, { file, line: pos?.line, column: pos?.col });
   }
   let data: unknown;
@@ -69,4 +76,33 @@ export function parseYamlStrict(source: string, file: string, emptyMessage: stri
   }
   if (data === null || data === undefined) throw new JianghuaError('empty', emptyMessage, { file });
   return { doc, counter, data };
+}
+
+const OPENERS: Record<string, string> = { 'double-quoted-scalar': '双引号（"）', 'single-quoted-scalar': "单引号（'）", 'flow-collection': '括号' };
+
+/**
+ * The quoted scalar or flow collection (`[`, `{`) that is still open where the parser reported an
+ * error at `errorAt`: the innermost one that starts before it and is not properly closed.
+ */
+function unclosedAt(source: string, errorAt: number): { offset: number; what: string } | undefined {
+  let found: { offset: number; what: string } | undefined;
+  // an explicit stack: a document nested thousands deep must not overflow the call stack
+  const stack: unknown[] = [...new Parser().parse(source)];
+  while (stack.length) {
+    const token = stack.pop();
+    if (!token || typeof token !== 'object') continue;
+    const t = token as { type?: string; offset?: number; source?: string; start?: { source?: string }; end?: Array<{ source?: string }> };
+    const what = t.type ? OPENERS[t.type] : undefined;
+    if (what && t.offset !== undefined && t.offset <= errorAt) {
+      const text = t.source ?? '';
+      const quote = t.type === 'double-quoted-scalar' ? '"' : "'";
+      const open =
+        t.type === 'flow-collection'
+          ? !t.end?.some((e) => e.source === ']' || e.source === '}')
+          : text.length < 2 || !text.endsWith(quote) || (quote === '"' && /(?<!\\)(?:\\\\)*\\"$/u.test(text));
+      if (open && (!found || t.offset > found.offset)) found = { offset: t.offset, what: t.type === 'flow-collection' ? `${t.start?.source === '{' ? '花括号（{）' : '方括号（[）'}` : what };
+    }
+    for (const value of Object.values(token)) if (value && typeof value === 'object') stack.push(value);
+  }
+  return found;
 }

@@ -142,7 +142,7 @@ describe('host-script layout', () => {
   it('gives the guests’ welcome, the agenda and each 点评 their own paragraphs', () => {
     const lines = renderDraft(initFacts('host-script')).split('\n');
     expect(lines[3]).toMatch(/^\u3000\u3000经区委研究决定，今天（2024年1月25日）我们在这里召开.+，主要任务是：/u);
-    expect(lines[4]).toBe('\u3000\u3000市委组织部组织二科科长周海燕同志专程到会指导，让我们以热烈的掌声对领导的到来表示热烈的欢迎和衷心的感谢！');
+    expect(lines[4]).toBe('\u3000\u3000市委组织部组织二科科长周海燕同志专程到会指导，让我们以热烈的掌声对领导的到来表示欢迎和衷心的感谢！');
     expect(lines[5]).toBe(
       '\u3000\u3000今天的会议共有四项议程：一是三个单位的党组织书记依次述职；二是开展民主评议；三是市委组织部组织二科科长周海燕同志讲话；四是由我作总结讲话。下面逐项进行。',
     );
