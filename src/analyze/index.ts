@@ -1,6 +1,6 @@
 import { collectFilesOrFail } from '../io/collect.js';
 import { Aggregator, type AnalyzeResult } from './aggregate.js';
-import type { GroupField } from './corpus.js';
+import { corpusProblems, type GroupField } from './corpus.js';
 import { isSkipped, type AnyRecord, type ProcessOptions } from './document.js';
 import { readParts } from './jsonl.js';
 import { analyzeFiles } from './pool.js';
@@ -38,9 +38,11 @@ export interface AnalyzeOptions extends ProcessOptions {
 }
 
 /** Check user-supplied files before any work starts, so a typo fails at once with exit 2. */
-function preflight(options: AnalyzeOptions) {
+function preflight(options: AnalyzeOptions, files: readonly string[]) {
   const taxonomy = loadTaxonomy(options.taxonomy);
   userDictionaries(options.dict); // workers load jieba; here only check the paths
+  // a corpus.yaml that cannot be used is reported as itself; its folder's speeches keep their file names
+  for (const problem of corpusProblems(files)) options.onWarning?.(`${problem.format()}（该目录的讲话稿按文件名取元数据）`);
   return taxonomy;
 }
 
@@ -78,7 +80,7 @@ const processOptions = (o: AnalyzeOptions): ProcessOptions => ({ ...(o.taxonomy 
 /** The records of a corpus, one per file, in order: what `--jsonl` writes. */
 export async function* analyzeRecords(inputs: readonly string[], options: AnalyzeOptions = {}): AsyncGenerator<AnyRecord> {
   const files = await collectFilesOrFail(inputs, { extensions: ANALYZE_EXTENSIONS });
-  preflight(options);
+  preflight(options, files);
   yield* analyzeFiles(files, processOptions(options), options.jobs ?? availableParallelism());
 }
 
@@ -93,7 +95,7 @@ function partRecords(parts: readonly string[], options: AnalyzeOptions) {
  */
 export async function analyzeCorpus(inputs: readonly string[], options: AnalyzeOptions = {}): Promise<AnalyzeResult> {
   const files = await collectFilesOrFail(inputs, { extensions: ANALYZE_EXTENSIONS });
-  preflight(options);
+  preflight(options, files);
   return reduce((onTable) => analyzeFiles(files, processOptions(options), options.jobs ?? availableParallelism(), onTable), options, files.length);
 }
 
@@ -126,7 +128,7 @@ async function streamed(run: (sink: FindingSpool) => Promise<AnalyzeResult>): Pr
 
 export async function analyzeCorpusStreamed(inputs: readonly string[], options: AnalyzeOptions = {}): Promise<StreamedResult> {
   const files = await collectFilesOrFail(inputs, { extensions: ANALYZE_EXTENSIONS });
-  preflight(options);
+  preflight(options, files);
   return streamed((sink) => reduce((onTable) => analyzeFiles(files, processOptions(options), options.jobs ?? availableParallelism(), onTable), options, files.length, sink));
 }
 

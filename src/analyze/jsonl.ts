@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
+import { checkStreamable } from '../io/read-file.js';
 import { createInterface } from 'node:readline';
 import { JianghuaError } from '../errors.js';
 import { isSkipped, type AnyRecord } from './document.js';
@@ -28,6 +29,8 @@ export async function* readParts(files: readonly string[], onDuplicate?: (at: { 
   const seen = new Map<string, { file: string; line: number }>();
   for (const file of files) {
     let n = 0;
+    // a FIFO would block, /dev/zero never end: regular files only (streamed, so no size cap)
+    await checkStreamable(file, '分片文件');
     const lines = createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity });
     try {
       for await (const raw of lines) {

@@ -1,7 +1,11 @@
-import { existsSync } from 'node:fs';
+import { closeSync, openSync, statSync } from 'node:fs';
+import { checkFile, readError } from '../io/read-file.js';
 import { createRequire } from 'node:module';
 import { JianghuaError } from '../errors.js';
 import { DATA_DIR } from '../speech/lexicon.js';
+
+/** jieba's own dictionaries are ~10 MB; a user's is a word list. */
+const MAX_DICT_BYTES = 64 * 1024 * 1024;
 
 /** The 党建 user dictionary shipped in data/ (三会一课, 软弱涣散, 两新组织 stay whole). */
 export const USER_DICT = `${DATA_DIR}jieba-user.dict`;
@@ -18,7 +22,18 @@ let loadedDict: string | undefined;
 /** The user dictionaries for cppjieba (several, separated by |), each checked to exist. */
 export function userDictionaries(extraDict?: string): string {
   const dicts = extraDict ? [USER_DICT, extraDict] : [USER_DICT];
-  for (const d of dicts) if (!existsSync(d)) throw new JianghuaError('dictionary', '找不到分词词典文件', { file: d });
+  for (const d of dicts) {
+    // cppjieba splits the list on | and aborts the process on a dictionary it cannot open: check both first
+    if (d.includes('|')) throw new JianghuaError('dictionary', '分词词典的路径不能含有“|”（分词程序用它分隔多个词典），请改名或换个目录', { file: d });
+    try {
+      checkFile(statSync(d), d, { what: '分词词典', maxBytes: MAX_DICT_BYTES }); // before opening: a FIFO would block
+      closeSync(openSync(d, 'r')); // readable (stat alone passes a 0000 file for other users)
+    } catch (error) {
+      if (error instanceof JianghuaError) throw new JianghuaError('dictionary', error.message, { file: d });
+      const code = (error as NodeJS.ErrnoException).code;
+      throw new JianghuaError('dictionary', code === 'ENOENT' ? '找不到分词词典文件' : readError(error, d, '分词词典').message, { file: d }, { cause: error });
+    }
+  }
   return dicts.join('|');
 }
 

@@ -1,4 +1,6 @@
-import { existsSync } from 'node:fs';
+import { readTextFileSync } from '../io/read-text.js';
+import { MAX_AUX_BYTES } from '../io/read-file.js';
+import { parseYamlStrict } from '../io/yaml.js';
 import path from 'node:path';
 import { JianghuaError } from '../errors.js';
 import { DATA_DIR, loadDataFile } from '../speech/lexicon.js';
@@ -84,6 +86,14 @@ function readRaw(file: string): RawTaxonomy {
   return raw;
 }
 
+/** A user's --taxonomy file, through the guarded reader (regular file, size) and the strict YAML reader. */
+function readUserTaxonomy(file: string): RawTaxonomy {
+  const { text } = readTextFileSync(file, { what: '分类文件', maxBytes: MAX_AUX_BYTES });
+  const { data } = parseYamlStrict(text, file, '分类文件是空的');
+  if (typeof data !== 'object' || Array.isArray(data)) throw new JianghuaError('config', '分类文件是空的或格式不对', { file });
+  return data as RawTaxonomy;
+}
+
 /**
  * The shipped taxonomy (data/taxonomy.yaml), optionally extended by a user file: a category with
  * a known id replaces it, a new id is appended; `extends: false` replaces the whole list.
@@ -93,8 +103,7 @@ export function loadTaxonomy(userFile?: string): Taxonomy {
   let categories = readCategories(base, 'taxonomy.yaml');
   let generic = strings(base.generic, 'generic', 'taxonomy.yaml');
   if (userFile) {
-    if (!existsSync(userFile)) throw new JianghuaError('not-found', '找不到分类文件', { file: userFile });
-    const raw = readRaw(path.resolve(userFile));
+    const raw = readUserTaxonomy(userFile);
     const own = readCategories(raw, userFile);
     if (raw.generic !== undefined) generic = strings(raw.generic, 'generic', userFile);
     if (raw.extends === false) categories = own;

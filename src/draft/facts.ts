@@ -101,9 +101,37 @@ export interface LoadedFacts {
   locate(path: Path): { line: number; column: number };
 }
 
+/** Characters XML 1.0 forbids (Word and LibreOffice refuse a .docx holding them): C0 controls but tab and line ends, lone surrogates, U+FFFE/U+FFFF. */
+export const XML_ILLEGAL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/u;
+
+/** The first string value (or key) holding an XML-illegal character, with its path. */
+function illegalCharacter(data: unknown): { path: Path; char: string } | undefined {
+  const stack: Array<{ value: unknown; path: Path }> = [{ value: data, path: [] }];
+  while (stack.length) {
+    const { value, path } = stack.pop()!;
+    if (typeof value === 'string') {
+      const m = XML_ILLEGAL.exec(value);
+      if (m) return { path, char: m[0] };
+    } else if (Array.isArray(value)) value.forEach((v, i) => stack.push({ value: v, path: [...path, i] }));
+    else if (value && typeof value === 'object') {
+      for (const [k, v] of Object.entries(value)) {
+        const m = XML_ILLEGAL.exec(k);
+        if (m) return { path: [...path, k], char: m[0] };
+        stack.push({ value: v, path: [...path, k] });
+      }
+    }
+  }
+  return undefined;
+}
+
 /** Parse and validate a facts file's text; every failure is a JianghuaError with file:line:col. */
 export function parseFacts(source: string, file = 'facts.yaml'): LoadedFacts {
   const { doc, counter, data } = parseYamlStrict(source, file, '会议事实文件是空的（可运行 jianghua init 生成示例）');
+  const bad = illegalCharacter(data);
+  if (bad) {
+    const code = `U+${(bad.char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+    throw new JianghuaError('schema', `会议事实不符合要求：${formatPath(bad.path)}：含有不能写进文档的字符 ${code}（控制字符或非字符，多半是复制粘贴带来的），请删去`, { file, ...locate(doc, counter, bad.path) });
+  }
   const result = factsSchema.safeParse(data, { error: z.locales.zhCN().localeError });
   const where = (path: Path) => locate(doc, counter, path);
   if (!result.success) {

@@ -1,4 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
+import { readTextFileSync } from '../io/read-text.js';
+import { MAX_AUX_BYTES } from '../io/read-file.js';
 import path from 'node:path';
 import Handlebars from 'handlebars';
 import { JianghuaError } from '../errors.js';
@@ -32,10 +34,9 @@ const COMPILE_OPTIONS = {
 /** `shown`: the path as the user typed it, for messages. */
 function readSource(file: string, shown = file): Source {
   try {
-    return { file: shown, text: readFileSync(file, 'utf8') };
+    return { file: shown, text: readTextFileSync(file, { what: '模板文件', maxBytes: MAX_AUX_BYTES }).text };
   } catch (error) {
-    const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
-    throw new JianghuaError('not-found', missing ? '模板文件不存在' : `无法读取模板：${(error as Error).message}`, { file: shown });
+    throw error instanceof JianghuaError ? new JianghuaError(error.code, error.message, { ...error.place, file: shown }, { cause: error }) : error;
   }
 }
 

@@ -1,4 +1,4 @@
-import { analyse } from 'chardet';
+import { createRequire } from 'node:module';
 import iconv from 'iconv-lite';
 import { JianghuaError } from '../errors.js';
 
@@ -157,6 +157,8 @@ const DETECT_SAMPLE = 64 * 1024;
  * Short or ambiguous text stays GB18030, the mainland default.
  */
 function legacyChinese(buf: Uint8Array): 'gb18030' | 'big5' {
+  // loaded only for a file that is neither UTF-8 nor UTF-16
+  const { analyse } = createRequire(import.meta.url)('chardet') as typeof import('chardet');
   const scores = new Map(analyse(buf.subarray(0, DETECT_SAMPLE)).map((m) => [m.name, m.confidence]));
   const big5 = scores.get('Big5') ?? 0;
   return big5 >= 50 && big5 > (scores.get('GB18030') ?? 0) ? 'big5' : 'gb18030';

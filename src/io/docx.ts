@@ -1,4 +1,4 @@
-import { DOMParser } from '@xmldom/xmldom';
+import { createRequire } from 'node:module';
 import { JianghuaError } from '../errors.js';
 import { toChineseNumeral } from '../speech/numerals.js';
 import { readZipEntries, zipHas } from './zip.js';
@@ -30,7 +30,12 @@ const wAttr = (n: El | undefined, name: string) => {
   return n.getAttribute(`w:${name}`) ?? undefined;
 };
 
+/** xmldom, loaded on the first Word file (text speeches never pay for it). */
+let xmldom: typeof import('@xmldom/xmldom') | undefined;
+
 function parseXml(xml: string, part: string, file: string): Document {
+  xmldom ??= createRequire(import.meta.url)('@xmldom/xmldom') as typeof import('@xmldom/xmldom');
+  const { DOMParser } = xmldom;
   let failure: string | undefined;
   const onError = (msg: string) => {
     failure ??= msg;

@@ -27,7 +27,7 @@ const prefix = (what: string | undefined) => (what ? `${what}：` : '');
 export function readError(error: unknown, file: string, what?: string): JianghuaError {
   const code = (error as NodeJS.ErrnoException).code;
   const p = prefix(what);
-  if (code === 'ENOENT') return new JianghuaError('not-found', `${what ?? '文件'}不存在（可能已被删除或移走）`, { file }, { cause: error });
+  if (code === 'ENOENT') return new JianghuaError('not-found', what ? `${what}不存在` : '文件不存在（可能已被删除或移走）', { file }, { cause: error });
   if (code === 'ENOTDIR') return new JianghuaError('not-found', `${p}路径中有一段不是目录，文件不存在`, { file }, { cause: error });
   if (code === 'EISDIR') return new JianghuaError('usage', `${p}这是一个目录，不是文件`, { file }, { cause: error });
   if (code === 'EACCES' || code === 'EPERM') return new JianghuaError('unreadable', `${p}没有读取权限`, { file }, { cause: error });

@@ -1,4 +1,6 @@
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
+import { readTextFileSync } from '../io/read-text.js';
+import { MAX_AUX_BYTES } from '../io/read-file.js';
 import path from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import { JianghuaError, isJianghuaError } from '../errors.js';
@@ -12,13 +14,7 @@ export const CONFIG_NAMES = ['.jianghuarc.yaml', '.jianghuarc.yml'] as const;
 
 /** Read and validate one config file; every problem names the file and, where known, line:col. */
 export function loadConfig(file: string): LintConfig {
-  let source: string;
-  try {
-    source = readFileSync(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new JianghuaError(code === 'ENOENT' ? 'not-found' : 'unreadable', code === 'ENOENT' ? '配置文件不存在' : `无法读取配置文件（${code}）`, { file }, { cause: error });
-  }
+  const source = readTextFileSync(file, { what: '配置文件', maxBytes: MAX_AUX_BYTES }).text;
   const lineCounter = new LineCounter();
   const doc = parseDocument(source, { lineCounter, prettyErrors: false });
   const first = doc.errors[0];

@@ -201,7 +201,7 @@ describe('analyze input handling', () => {
     expect(dict.stderr).toContain('找不到分词词典文件');
     const tax = await runCli(['analyze', CORPUS, '--taxonomy', 'no-such.yaml']);
     expect(tax.code).toBe(2);
-    expect(tax.stderr).toContain('找不到分类文件');
+    expect(tax.stderr).toContain('分类文件不存在');
   });
   it('--taxonomy replaces the categories; clauses that fit none become other', async () => {
     const r = await json([CORPUS, '--taxonomy', `${FIXTURES}only-dues.yaml`]);

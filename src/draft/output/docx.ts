@@ -1,5 +1,6 @@
 import type { Block } from './blocks.js';
 import { titleLines } from './title-lines.js';
+import { XML_ILLEGAL } from '../facts.js';
 
 // GB/T 9704-2012 (党政机关公文格式): A4, margins in mm, 22 lines of 三号 仿宋 a page.
 const TWIPS_PER_MM = 1440 / 25.4;
@@ -54,7 +55,11 @@ function fontTable(): string {
 }
 
 /** Classified paragraphs → a .docx file laid out as a Chinese office document. Loads docx lazily. */
-export async function formatDocx(blocks: readonly Block[], meta: DocxMeta = {}): Promise<Uint8Array> {
+export async function formatDocx(input: readonly Block[], meta: DocxMeta = {}): Promise<Uint8Array> {
+  // the last guard for library callers and custom templates: text XML 1.0 cannot hold never reaches the file
+  const clean = (text: string) => text.replace(new RegExp(XML_ILLEGAL.source, 'gu'), '');
+  const blocks = input.map((b) => ({ ...b, text: clean(b.text), ...(b.lead ? { lead: clean(b.lead) } : {}) }));
+  meta = { ...meta, ...(meta.title ? { title: clean(meta.title) } : {}), ...(meta.creator ? { creator: clean(meta.creator) } : {}), ...(meta.titleLines ? { titleLines: meta.titleLines.map(clean) } : {}) };
   const { AlignmentType, Document, DocumentGridType, Footer, LineRuleType, Packer, PageNumber, Paragraph, TextRun } = await import('docx');
   const font = (name: string) => ({ ascii: name, eastAsia: name, hAnsi: name, cs: name });
   const run = (text: string, face: string, size: number = LAYOUT.size.body) => new TextRun({ text, font: font(face), size, characterSpacing: CHAR_SPACING });
