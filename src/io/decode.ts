@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import type * as Chardet from 'chardet';
 import iconv from 'iconv-lite';
 import { JianghuaError } from '../errors.js';
 
@@ -158,7 +159,7 @@ const DETECT_SAMPLE = 64 * 1024;
  */
 function legacyChinese(buf: Uint8Array): 'gb18030' | 'big5' {
   // loaded only for a file that is neither UTF-8 nor UTF-16
-  const { analyse } = createRequire(import.meta.url)('chardet') as typeof import('chardet');
+  const { analyse } = createRequire(import.meta.url)('chardet') as typeof Chardet;
   const scores = new Map(analyse(buf.subarray(0, DETECT_SAMPLE)).map((m) => [m.name, m.confidence]));
   const big5 = scores.get('Big5') ?? 0;
   return big5 >= 50 && big5 > (scores.get('GB18030') ?? 0) ? 'big5' : 'gb18030';

@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import type * as XmlDom from '@xmldom/xmldom';
 import { JianghuaError } from '../errors.js';
 import { toChineseNumeral } from '../speech/numerals.js';
 import { readZipEntries, zipHas } from './zip.js';
@@ -31,10 +32,10 @@ const wAttr = (n: El | undefined, name: string) => {
 };
 
 /** xmldom, loaded on the first Word file (text speeches never pay for it). */
-let xmldom: typeof import('@xmldom/xmldom') | undefined;
+let xmldom: typeof XmlDom | undefined;
 
 function parseXml(xml: string, part: string, file: string): Document {
-  xmldom ??= createRequire(import.meta.url)('@xmldom/xmldom') as typeof import('@xmldom/xmldom');
+  xmldom ??= createRequire(import.meta.url)('@xmldom/xmldom') as typeof XmlDom;
   const { DOMParser } = xmldom;
   let failure: string | undefined;
   const onError = (msg: string) => {
