@@ -4,6 +4,7 @@
  *   import { parseSpeech, lintText, lintFiles, analyzeCorpus, renderDraft } from 'jianghua'
  */
 export * from './speech/index.js';
+export { DATA_DIR, loadData, type DataName, type DataOf } from './data/index.js';
 export { decodeText, readTextFile, readTextFileSync, type DecodedText, type Encoding } from './io/read-text.js';
 export { collectFiles } from './io/collect.js';
 export { writeFileAtomic } from './io/write-atomic.js';

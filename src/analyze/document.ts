@@ -9,7 +9,7 @@ import { contentTerms, loadStopwords, termCounts, type Terms } from './keywords.
 import { parallelRuns, type ParallelRun } from './parallel.js';
 import { segment, tagWords } from './segment.js';
 import { loadStockSettings, tokenCuts } from './stock-phrases.js';
-import { loadTaxonomy, type Taxonomy } from './taxonomy.js';
+import { loadTaxonomy } from './taxonomy.js';
 
 /**
  * Everything analyze needs from one document, computed once (one read, one parse, one jieba
@@ -52,16 +52,10 @@ export interface ProcessOptions {
   dict?: string;
 }
 
-let taxonomy: { file: string | undefined; value: Taxonomy } | undefined;
-function taxonomyFor(file: string | undefined): Taxonomy {
-  if (!taxonomy || taxonomy.file !== file) taxonomy = { file, value: loadTaxonomy(file) };
-  return taxonomy.value;
-}
-
 /** Analyse one text (already decoded). */
 export function analyzeText(file: string, text: string, options: ProcessOptions = {}): DocRecord {
   const speech = parseSpeech(text);
-  const findings = findProblems(speech, file, taxonomyFor(options.taxonomy), loadLexicon());
+  const findings = findProblems(speech, file, loadTaxonomy(options.taxonomy), loadLexicon());
   const tokens = segment(speech.text, options.dict);
   const all = termCounts(tokens, loadStopwords());
   const terms = contentTerms(all, tagWords(Object.keys(all), options.dict));

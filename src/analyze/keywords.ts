@@ -1,21 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { DATA_DIR, loadDataFile } from '../speech/lexicon.js';
+import { loadData, loadWordList } from '../data/index.js';
 import { isHanToken } from './han.js';
 
-let stopwords: Set<string> | undefined;
-
 /** data/stopwords.txt: function words and genre words every speech has. */
-export function loadStopwords(): Set<string> {
-  if (!stopwords) {
-    stopwords = new Set(
-      readFileSync(`${DATA_DIR}stopwords.txt`, 'utf8')
-        .split('\n')
-        .map((l) => l.trim())
-        .filter((l) => l && !l.startsWith('#')),
-    );
-  }
-  return stopwords;
-}
+export const loadStopwords = (): Set<string> => loadWordList('stopwords.txt');
 
 export interface KeywordSettings {
   /** jieba part-of-speech tags of content words. */
@@ -23,10 +10,8 @@ export interface KeywordSettings {
   minCount: number;
 }
 
-let settings: KeywordSettings | undefined;
-export function loadKeywordSettings(): KeywordSettings {
-  return (settings ??= loadDataFile<KeywordSettings>('keywords.yaml', DATA_DIR));
-}
+/** data/keywords.yaml. */
+export const loadKeywordSettings = (): KeywordSettings => loadData('keywords.yaml');
 
 /** Term frequencies of a document's tokens: two or more Han characters, not stop words. */
 export function termCounts(tokens: readonly string[], stop: Set<string>): Record<string, number> {

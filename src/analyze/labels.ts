@@ -1,4 +1,5 @@
-import { DATA_DIR, loadDataFile, loadLexicon } from '../speech/lexicon.js';
+import { compilePattern, loadData, once } from '../data/index.js';
+import { loadLexicon } from '../speech/lexicon.js';
 
 /**
  * Document fields are ids in data (JSON, groups) however they were learned — from corpus.yaml
@@ -12,13 +13,9 @@ export interface Level {
   pattern: RegExp;
 }
 
-let levels: Level[] | undefined;
 /** data/levels.yaml, in the order names are tried. */
 export function loadLevels(): Level[] {
-  if (levels) return levels;
-  const raw = loadDataFile<{ levels: Array<Omit<Level, 'pattern'> & { pattern: string }> }>('levels.yaml', DATA_DIR);
-  levels = raw.levels.map((l) => ({ ...l, pattern: new RegExp(l.pattern, 'u') }));
-  return levels;
+  return once('levels', () => loadData('levels.yaml').levels.map((l) => ({ ...l, pattern: compilePattern(l.pattern, 'u', 'levels.yaml') })));
 }
 
 /** The level id of a value written in corpus.yaml (县, 县级, county); unknown values stay as written. */

@@ -2,7 +2,7 @@ import { closeSync, openSync, statSync } from 'node:fs';
 import { checkFile, readError } from '../io/read-file.js';
 import { createRequire } from 'node:module';
 import { JianghuaError } from '../errors.js';
-import { DATA_DIR } from '../speech/lexicon.js';
+import { DATA_DIR } from '../data/index.js';
 
 /** jieba's own dictionaries are ~10 MB; a user's is a word list. */
 const MAX_DICT_BYTES = 64 * 1024 * 1024;

@@ -1,4 +1,4 @@
-import { DATA_DIR, loadDataFile } from '../speech/lexicon.js';
+import { compilePattern, loadData, once } from '../data/index.js';
 import { Columns, fnv, FNV_SEED, type Entry, type PackedColumns } from './gram-table.js';
 import { cutFlags, positionedRuns, unitClasses } from './han.js';
 import type { ParallelRun } from './parallel.js';
@@ -26,17 +26,13 @@ export interface StockSettings {
   parallel: { minRun: number; affixLength: number; ignore: string[] };
 }
 
-interface RawSettings extends Omit<StockSettings, 'families'> {
-  families: Array<{ id: string; label: string; pattern: string }>;
-}
-
-let cached: StockSettings | undefined;
+/** data/stock-phrases.yaml with its family patterns compiled. */
 export function loadStockSettings(): StockSettings {
-  if (cached) return cached;
-  const raw = loadDataFile<RawSettings>('stock-phrases.yaml', DATA_DIR);
-  // token boundaries inside a gram are kept as a 32-bit mask
-  cached = { ...raw, maxLength: Math.min(raw.maxLength, 32), families: raw.families.map((f) => ({ ...f, pattern: new RegExp(f.pattern, 'u') })) };
-  return cached;
+  return once('stock-settings', () => {
+    const raw = loadData('stock-phrases.yaml');
+    // token boundaries inside a gram are kept as a 32-bit mask
+    return { ...raw, maxLength: Math.min(raw.maxLength, 32), families: raw.families.map((f) => ({ ...f, pattern: compilePattern(f.pattern, 'u', 'stock-phrases.yaml') })) };
+  });
 }
 
 /** Token boundaries (offsets where a jieba token starts, plus the end) of a text. */

@@ -1,9 +1,7 @@
-import { readTextFileSync } from '../io/read-text.js';
-import { MAX_AUX_BYTES } from '../io/read-file.js';
-import { parseYamlStrict } from '../io/yaml.js';
 import path from 'node:path';
+import { compilePattern, escapeRegex, loadData, once, readYamlFile, type DataOf } from '../data/index.js';
+import { taxonomySchema } from '../data/schemas.js';
 import { JianghuaError } from '../errors.js';
-import { DATA_DIR, loadDataFile } from '../speech/lexicon.js';
 
 /** The id of findings that fit no category: reported, never dropped. */
 export const OTHER = 'other';
@@ -22,8 +20,8 @@ export interface Category {
   weakRe: RegExp | undefined;
 }
 
-const escape = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
-const alternation = (terms: string[], patterns: RegExp[] = []) => (terms.length || patterns.length ? new RegExp([...terms.map(escape), ...patterns.map((p) => `(?:${p.source})`)].join('|'), 'u') : undefined);
+const alternation = (terms: string[], patterns: RegExp[] = []) =>
+  terms.length || patterns.length ? compilePattern([...terms.map(escapeRegex), ...patterns.map((p) => `(?:${p.source})`)].join('|'), 'u', '分类') : undefined;
 
 export interface Taxonomy {
   categories: Category[];
@@ -32,80 +30,36 @@ export interface Taxonomy {
   labelOf(id: string): string;
 }
 
-interface RawCategory {
-  id?: unknown;
-  label?: unknown;
-  description?: unknown;
-  terms?: unknown;
-  patterns?: unknown;
-  weak?: unknown;
-}
-interface RawTaxonomy {
-  extends?: boolean;
-  generic?: unknown;
-  categories?: unknown;
-}
-
-function strings(value: unknown, where: string, file: string): string[] {
-  if (value === undefined || value === null) return [];
-  if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) {
-    throw new JianghuaError('config', `分类文件中 ${where} 应为字符串列表`, { file });
-  }
-  return value as string[];
-}
-
-function regex(source: string, file: string): RegExp {
-  try {
-    return new RegExp(source, 'u');
-  } catch (error) {
-    throw new JianghuaError('config', `正则表达式无效：${source}（${(error as Error).message}）`, { file });
-  }
-}
+type RawTaxonomy = DataOf<'taxonomy.yaml'>;
 
 function readCategories(raw: RawTaxonomy, file: string): Category[] {
-  if (!Array.isArray(raw.categories)) throw new JianghuaError('config', '分类文件缺少 categories 列表', { file });
-  return (raw.categories as RawCategory[]).map((c, i) => {
-    if (typeof c?.id !== 'string' || !/^[a-z][a-z0-9-]*$/u.test(c.id)) {
-      throw new JianghuaError('config', `categories[${i}].id 应为小写英文 id（如 party-dues）`, { file });
-    }
-    if (typeof c.label !== 'string') throw new JianghuaError('config', `categories[${i}].label 应为中文标签`, { file });
-    return {
-      id: c.id,
-      label: c.label,
-      description: typeof c.description === 'string' ? c.description : '',
-      terms: strings(c.terms, `categories[${i}].terms`, file),
-      patterns: strings(c.patterns, `categories[${i}].patterns`, file).map((p) => regex(p, file)),
-      weak: strings(c.weak, `categories[${i}].weak`, file),
-    };
-  }).map((c) => ({ ...c, termsRe: alternation(c.terms, c.patterns), weakRe: alternation(c.weak) }));
-}
-
-function readRaw(file: string): RawTaxonomy {
-  const raw = loadDataFile<RawTaxonomy | null>(path.basename(file), path.dirname(file));
-  if (!raw || typeof raw !== 'object') throw new JianghuaError('config', '分类文件是空的或格式不对', { file });
-  return raw;
-}
-
-/** A user's --taxonomy file, through the guarded reader (regular file, size) and the strict YAML reader. */
-function readUserTaxonomy(file: string): RawTaxonomy {
-  const { text } = readTextFileSync(file, { what: '分类文件', maxBytes: MAX_AUX_BYTES });
-  const { data } = parseYamlStrict(text, file, '分类文件是空的');
-  if (typeof data !== 'object' || Array.isArray(data)) throw new JianghuaError('config', '分类文件是空的或格式不对', { file });
-  return data as RawTaxonomy;
+  return raw.categories.map((c) => {
+    const patterns = c.patterns.map((p) => compilePattern(p, 'u', file));
+    return { ...c, patterns, termsRe: alternation(c.terms, patterns), weakRe: alternation(c.weak) };
+  });
 }
 
 /**
  * The shipped taxonomy (data/taxonomy.yaml), optionally extended by a user file: a category with
- * a known id replaces it, a new id is appended; `extends: false` replaces the whole list.
+ * a known id replaces it, a new id is appended; `extends: false` replaces the whole list. The user
+ * file is validated like the shipped one (errors at its line:col); the result is built once per file.
  */
 export function loadTaxonomy(userFile?: string): Taxonomy {
-  const base = readRaw(`${DATA_DIR}taxonomy.yaml`);
+  return once(`taxonomy:${userFile ? path.resolve(userFile) : ''}`, () => buildTaxonomy(userFile));
+}
+
+function buildTaxonomy(userFile: string | undefined): Taxonomy {
+  const base = loadData('taxonomy.yaml');
   let categories = readCategories(base, 'taxonomy.yaml');
-  let generic = strings(base.generic, 'generic', 'taxonomy.yaml');
+  let generic = base.generic ?? [];
+  let genericFile = 'taxonomy.yaml';
   if (userFile) {
-    const raw = readUserTaxonomy(userFile);
+    const raw = readYamlFile(userFile, taxonomySchema, '分类文件');
     const own = readCategories(raw, userFile);
-    if (raw.generic !== undefined) generic = strings(raw.generic, 'generic', userFile);
+    if (raw.generic !== undefined && raw.generic !== null) {
+      generic = raw.generic;
+      genericFile = userFile;
+    }
     if (raw.extends === false) categories = own;
     else {
       const byId = new Map(categories.map((c) => [c.id, c]));
@@ -116,7 +70,7 @@ export function loadTaxonomy(userFile?: string): Taxonomy {
   const labels = new Map(categories.map((c) => [c.id, c.label]));
   return {
     categories,
-    generic: generic.map((g) => regex(g, 'taxonomy.yaml')),
+    generic: generic.map((g) => compilePattern(g, 'u', genericFile)),
     labelOf: (id) => labels.get(id) ?? (id === OTHER ? OTHER_LABEL : id),
   };
 }

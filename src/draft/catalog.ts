@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse } from 'yaml';
+import { once, readYamlFile } from '../data/index.js';
+import { templateCatalogSchema } from '../data/schemas.js';
 import { JianghuaError } from '../errors.js';
 import type { SpeechKindName } from './facts.js';
 
@@ -27,17 +27,15 @@ interface Catalog {
   kinds: Record<SpeechKindName, KindInfo>;
 }
 
-let cached: Catalog | undefined;
-
+/** templates/index.yaml, validated, with each template's path resolved. */
 export function loadCatalog(): Catalog {
-  if (cached) return cached;
-  const file = path.join(TEMPLATES_DIR, 'index.yaml');
-  const raw = parse(readFileSync(file, 'utf8')) as { templates: Array<Omit<TemplateInfo, 'path'> & { file: string }>; kinds: Catalog['kinds'] };
-  cached = {
-    templates: raw.templates.map(({ file: f, ...t }) => ({ ...t, path: path.join(TEMPLATES_DIR, f) })),
-    kinds: raw.kinds,
-  };
-  return cached;
+  return once('template-catalog', () => {
+    const raw = readYamlFile(path.join(TEMPLATES_DIR, 'index.yaml'), templateCatalogSchema, '模板目录 templates/index.yaml');
+    return {
+      templates: raw.templates.map(({ file: f, ...t }) => ({ ...t, kind: t.kind as SpeechKindName, path: path.join(TEMPLATES_DIR, f) })),
+      kinds: raw.kinds as Catalog['kinds'],
+    };
+  });
 }
 
 export function listTemplates(): TemplateInfo[] {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DATA_DIR } from '../speech/lexicon.js';
+import { DATA_DIR } from '../data/index.js';
 import type { SpeechKindName } from './facts.js';
 
 /** Shipped example facts, one per kind: what `init` writes (under templates/, which the package ships). */

@@ -1,17 +1,9 @@
 import type { HelperDelegate, HelperOptions } from 'handlebars';
 import { JianghuaError } from '../errors.js';
-import { loadDataFile } from '../speech/lexicon.js';
+import { loadData } from '../data/index.js';
 import { toChineseNumeral } from '../speech/numerals.js';
 
-interface DraftPhrases {
-  scopes: Array<{ suffix: string; unit: string }>;
-  default: string;
-  conjunctions: string[];
-  terminal: string;
-}
-
-let phrases: DraftPhrases | undefined;
-const load = (): DraftPhrases => (phrases ??= loadDataFile<DraftPhrases>('draft.yaml'));
+const load = () => loadData('draft.yaml');
 
 /** Split Handlebars' trailing options object off the positional arguments. */
 function split(args: unknown[]): { params: unknown[]; options: HelperOptions } {

@@ -1,5 +1,6 @@
-/** Reading the YAML files users write (facts, gold): strict parsing, Chinese errors, places of nodes. */
+/** Reading YAML strictly (facts, gold, config, the data files): Chinese errors, places of nodes, zod validation. */
 import { isMap, isNode, isScalar, LineCounter, Parser, parseDocument, type Document } from 'yaml';
+import { z } from 'zod';
 import { JianghuaError } from '../errors.js';
 
 /** A path into a parsed YAML document, as zod reports it. */
@@ -51,8 +52,9 @@ export const YAML_CODES: Record<string, string> = {
 /**
  * Parse a user's YAML file strictly (unique keys, core schema) with bounded alias expansion: a
  * syntax error, a "billion laughs" file or an empty file is a JianghuaError at file:line:col.
+ * `what` starts the syntax error's message (配置文件格式错误); `emptyMessage: null` accepts an empty file.
  */
-export function parseYamlStrict(source: string, file: string, emptyMessage: string): { doc: Document; counter: LineCounter; data: unknown } {
+export function parseYamlStrict(source: string, file: string, emptyMessage: string | null, what = 'YAML '): { doc: Document; counter: LineCounter; data: unknown } {
   const counter = new LineCounter();
   const doc = parseDocument(source, { lineCounter: counter, uniqueKeys: true, prettyErrors: true, schema: 'core', strict: true });
   const first = doc.errors[0];
@@ -64,9 +66,9 @@ export function parseYamlStrict(source: string, file: string, emptyMessage: stri
     if (opened) {
       const start = counter.linePos(opened.offset);
       const noticed = pos ? `，到第 ${pos.line} 行第 ${pos.col} 列仍未闭合` : '';
-      throw new JianghuaError('yaml-syntax', `YAML 格式错误：${opened.what}没有闭合（从这里开始${noticed}）`, { file, line: start.line, column: start.col });
+      throw new JianghuaError('yaml-syntax', `${what}格式错误：${opened.what}没有闭合（从这里开始${noticed}）`, { file, line: start.line, column: start.col });
     }
-    throw new JianghuaError('yaml-syntax', `YAML 格式错误：${YAML_CODES[first.code] ?? 'YAML 格式错误'}（${detail}）`, { file, line: pos?.line, column: pos?.col });
+    throw new JianghuaError('yaml-syntax', `${what}格式错误：${YAML_CODES[first.code] ?? 'YAML 格式错误'}（${detail}）`, { file, line: pos?.line, column: pos?.col });
   }
   let data: unknown;
   try {
@@ -74,7 +76,7 @@ export function parseYamlStrict(source: string, file: string, emptyMessage: stri
   } catch (error) {
     throw new JianghuaError('yaml-syntax', `YAML 别名（*）展开过多，已拒绝读取（${(error as Error).message}）`, { file, line: 1, column: 1 });
   }
-  if (data === null || data === undefined) throw new JianghuaError('empty', emptyMessage, { file });
+  if ((data === null || data === undefined) && emptyMessage !== null) throw new JianghuaError('empty', emptyMessage, { file });
   return { doc, counter, data };
 }
 
@@ -105,4 +107,35 @@ function unclosedAt(source: string, errorAt: number): { offset: number; what: st
     for (const value of Object.values(token)) if (value && typeof value === 'object') stack.push(value);
   }
   return found;
+}
+
+/** A path as the messages write it: categories[3].terms. */
+export function formatYamlPath(path: Path): string {
+  return path.map((k, i) => (typeof k === 'number' ? `[${k}]` : i === 0 ? String(k) : `.${String(k)}`)).join('') || '（根）';
+}
+
+/**
+ * Parse strictly and validate with a zod schema: the first failing entry is the error's place
+ * (file:line:col), and a few more are listed so one run finds them all. `what` names the file
+ * in the message (数据文件 taxonomy.yaml, 分类文件 …).
+ */
+export function parseYamlWith<S extends z.ZodType>(source: string, file: string, schema: S, what: string): z.output<S> {
+  const { doc, counter, data } = parseYamlStrict(source, file, `${what}是空的`, what);
+  const result = schema.safeParse(data, { error: z.locales.zhCN().localeError });
+  if (result.success) return result.data;
+  const issues = result.error.issues.map((issue) => {
+    const unknown = issue.code === 'unrecognized_keys';
+    // an unknown key: point at the key itself, not at its parent
+    const path = (unknown ? [...issue.path, issue.keys[0] ?? ''] : issue.path) as Path;
+    const message = unknown
+      ? `${formatYamlPath(path)}：没有这个字段（是否拼错了？）`
+      : path.length > 0 && !doc.hasIn(path as unknown[])
+        ? `缺少必填字段 ${formatYamlPath(path)}`
+        : `${formatYamlPath(path)}：${issue.message}`;
+    return { message, ...locate(doc, counter, path, unknown) };
+  });
+  const [first, ...rest] = issues;
+  const more = rest.slice(0, 5).map((d) => `\n  ${d.line}:${d.column}: ${d.message}`);
+  if (rest.length > 5) more.push(`\n  ……另有 ${rest.length - 5} 处`);
+  throw new JianghuaError('schema', `${what}不符合要求：${first!.message}${more.join('')}`, { file, line: first!.line, column: first!.column });
 }

@@ -2,9 +2,8 @@ import { statSync } from 'node:fs';
 import { readTextFileSync } from '../io/read-text.js';
 import { MAX_AUX_BYTES } from '../io/read-file.js';
 import path from 'node:path';
-import { LineCounter, parseDocument } from 'yaml';
 import { JianghuaError, isJianghuaError } from '../errors.js';
-import { locate } from '../io/yaml.js';
+import { locate, parseYamlStrict } from '../io/yaml.js';
 import type { SpeechKind } from '../speech/types.js';
 import { didYouMean } from './did-you-mean.js';
 import { KINDS, normalizeEntry, type LintConfig, type RuleEntry } from './settings.js';
@@ -15,15 +14,9 @@ export const CONFIG_NAMES = ['.jianghuarc.yaml', '.jianghuarc.yml'] as const;
 /** Read and validate one config file; every problem names the file and, where known, line:col. */
 export function loadConfig(file: string): LintConfig {
   const source = readTextFileSync(file, { what: '配置文件', maxBytes: MAX_AUX_BYTES }).text;
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(source, { lineCounter, prettyErrors: false });
-  const first = doc.errors[0];
-  if (first) {
-    const pos = lineCounter.linePos(first.pos[0]);
-    throw new JianghuaError('yaml-syntax', `配置文件格式错误：${first.message.split('\n')[0]}`, { file, line: pos.line, column: pos.col });
-  }
-  const placeOf = (keys: readonly PropertyKey[], key = false) => ({ file, ...locate(doc, lineCounter, keys, key) });
-  const raw = (doc.toJS() ?? {}) as Record<string, unknown>;
+  const { doc, counter, data } = parseYamlStrict(source, file, null, '配置文件');
+  const placeOf = (keys: readonly PropertyKey[], key = false) => ({ file, ...locate(doc, counter, keys, key) });
+  const raw = (data ?? {}) as Record<string, unknown>;
   if (typeof raw !== 'object' || Array.isArray(raw)) throw new JianghuaError('schema', '配置文件应为键值对（kind、rules）', { file });
   for (const key of Object.keys(raw)) {
     if (key !== 'kind' && key !== 'rules') throw new JianghuaError('schema', `配置文件中未知的键“${key}”${didYouMean(key, ['kind', 'rules'])}（可用：kind、rules）`, placeOf([key], true));

@@ -1,3 +1,4 @@
+import { loadData } from '../data/index.js';
 import { loadLexicon } from '../speech/lexicon.js';
 import { parseSpeech } from '../speech/parse.js';
 import { LineIndex, normalizeText, rawOffsets } from '../speech/text.js';
@@ -107,7 +108,7 @@ export function lintText(input: string, options: LintOptions = {}): LintResult {
         ...(r.fix ? { fix: r.fix } : {}),
       });
     };
-    (rule as Rule).check(speech, { options: setting.options ?? {}, kind, lexicon, markdown: options.markdown ?? false, report });
+    (rule as Rule).check(speech, { options: setting.options ?? {}, kind, lexicon, data: loadData, markdown: options.markdown ?? false, report });
   }
   messages.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
   const result = counted(input === text ? messages : inInputOffsets(input, messages));

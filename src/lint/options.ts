@@ -9,15 +9,8 @@ export type Locate = (path: readonly PropertyKey[], key?: boolean) => Place;
 
 const ZH = { error: z.locales.zhCN().localeError };
 
-/** A regular expression an option or data entry holds: checked when read, not when first run. */
-export const pattern = () =>
-  z.string().min(1).superRefine((source, ctx) => {
-    try {
-      new RegExp(source, 'u');
-    } catch (error) {
-      ctx.addIssue({ code: 'custom', message: `“${source}”不是有效的正则表达式（${(error as Error).message}）` });
-    }
-  });
+/** A regular expression an option holds: the data layer's check (src/data/schemas.ts). */
+export { pattern } from '../data/schemas.js';
 
 /** The option names that have neither a default nor `.optional()`. */
 export function requiredOptions(schema: OptionsSchema): string[] {

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { DataName, DataOf } from '../data/index.js';
 import type { Lexicon } from '../speech/lexicon.js';
 import type { Span, Speech, SpeechKind } from '../speech/types.js';
 
@@ -28,6 +29,8 @@ export interface RuleContext<O = Record<string, unknown>> {
   kind: SpeechKind;
   /** The speech lexicons (numbering series, look-alikes, cues). */
   lexicon: Lexicon;
+  /** A shipped data file (data/*.yaml), validated, read on first use. */
+  data<N extends DataName>(name: N): DataOf<N>;
   /** True for Markdown sources (`**粗体**` is markup there, not a placeholder). */
   markdown: boolean;
   report(report: Report): void;

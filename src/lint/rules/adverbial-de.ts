@@ -1,15 +1,6 @@
 import { z } from 'zod';
-import { isObject, lintData } from '../data.js';
+import { compilePattern, wordsSource } from '../../data/regex.js';
 import type { Rule } from '../types.js';
-
-interface DeData {
-  modifiers: string[];
-  verbs: string[];
-  nominalizers: string[];
-  nounsAfter: string[];
-}
-
-const alternation = (words: readonly string[]) => [...words].sort((a, b) => b.length - a.length).join('|');
 
 const options = z
   .object({
@@ -29,10 +20,10 @@ const rule: Rule<typeof options> = {
     fixable: true,
   },
   check(speech, context) {
-    const data = lintData<DeData>('adverbial-de.yaml', (raw) => isObject(raw) && Array.isArray(raw.modifiers) && Array.isArray(raw.verbs));
+    const data = context.data('adverbial-de.yaml');
     const modifiers = [...data.modifiers, ...context.options.modifiers];
     const verbs = [...data.verbs, ...context.options.verbs];
-    const re = new RegExp(`(?<m>${alternation(modifiers)})的(?<v>${alternation(verbs)})`, 'gu');
+    const re = compilePattern(`(?<m>${wordsSource(modifiers)})的(?<v>${wordsSource(verbs)})`, 'gu', 'adverbial-de');
     const text = speech.text;
     for (const m of text.matchAll(re)) {
       const modifier = m.groups?.m as string;
@@ -40,8 +31,8 @@ const rule: Rule<typeof options> = {
       const end = m.index + m[0].length;
       // 进行认真的学习、实现全面的提升: the verb after 的 is used as a noun
       const lead = text.slice(Math.max(0, m.index - 4), m.index);
-      if ((data.nominalizers ?? []).some((w) => lead.endsWith(w) || lead.slice(0, -1).endsWith(w))) continue;
-      if ((data.nounsAfter ?? []).some((w) => text.startsWith(w, end))) continue;
+      if (data.nominalizers.some((w) => lead.endsWith(w) || lead.slice(0, -1).endsWith(w))) continue;
+      if (data.nounsAfter.some((w) => text.startsWith(w, end))) continue;
       // the list-based match is strict enough that 的 → 地 is certain
       const de = m.index + modifier.length;
       context.report({ messageId: 'de', data: { text: m[0], modifier, verb }, range: [m.index, end], fix: { range: [de, de + 1], text: '地' } });

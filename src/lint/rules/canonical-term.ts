@@ -1,44 +1,14 @@
 import { z } from 'zod';
-import { compile, isObject, lintData } from '../data.js';
-import { pattern } from '../options.js';
+import { compilePattern } from '../../data/regex.js';
+import { termSchema } from '../../data/schemas.js';
 import type { Rule } from '../types.js';
-
-export interface Term {
-  find: string;
-  write: string;
-  before?: string;
-  after?: string;
-  quoted?: boolean;
-  first?: boolean;
-  mixed?: boolean;
-  /** Checked only where the match is followed by this (不忘初心、牢记使命 only as 主题教育's name). */
-  followedBy?: string;
-  /** false when the write-up is advice rather than a certain replacement. */
-  fix?: boolean;
-  note?: string;
-}
 
 const OPEN_QUOTES = '“"「『‘';
 const CLOSE_QUOTES = '”"」』’';
 
-const term = z
-  .object({
-    find: pattern(),
-    write: z.string().min(1).describe('规范写法；{{term}} 代表原文'),
-    before: pattern().optional(),
-    after: pattern().optional(),
-    quoted: z.boolean().optional(),
-    first: z.boolean().optional(),
-    mixed: z.boolean().optional(),
-    followedBy: pattern().optional(),
-    fix: z.boolean().optional(),
-    note: z.string().optional(),
-  })
-  .strict();
-
 const options = z
   .object({
-    terms: z.array(term).default([]).describe('额外的规范提法，格式同 data/canonical-terms.yaml 的 terms（find、write、before、after、quoted、first、mixed、note）'),
+    terms: z.array(termSchema).default([]).describe('额外的规范提法，格式同 data/canonical-terms.yaml 的 terms（find、write、before、after、quoted、first、mixed、note）'),
     consistency: z.boolean().default(false).describe('是否检查引号用法前后不一（mixed 项，如“两新”组织与两新组织混用）'),
   })
   .strict();
@@ -57,13 +27,12 @@ const rule: Rule<typeof options> = {
     fixable: true,
   },
   check(speech, context) {
-    const data = lintData<{ terms: Term[] }>('canonical-terms.yaml', (raw) => isObject(raw) && Array.isArray(raw.terms));
     const text = speech.text;
-    for (const term of [...data.terms, ...context.options.terms]) {
+    for (const term of [...context.data('canonical-terms.yaml').terms, ...context.options.terms]) {
       // consistency checks are opt-in: both spellings are common in published speeches
       if (term.mixed && !context.options.consistency) continue;
-      const re = compile(term.find, 'gu', 'canonical-term 的 find ');
-      const followedBy = term.followedBy ? compile(`^(?:${term.followedBy})`, 'u', 'canonical-term 的 followedBy ') : undefined;
+      const re = compilePattern(term.find, 'gu', 'canonical-term 的 find ');
+      const followedBy = term.followedBy ? compilePattern(`^(?:${term.followedBy})`, 'u', 'canonical-term 的 followedBy ') : undefined;
       const hits = [...text.matchAll(re)].flatMap((m) => {
         const start = m.index;
         const end = start + m[0].length;
@@ -73,8 +42,8 @@ const rule: Rule<typeof options> = {
         // a quote on one side only is an unmatched quote: paired-punctuation reports it, once
         if (term.quoted && opened !== closed) return [];
         let ok = Boolean(term.before || term.after || term.quoted);
-        if (term.before && !compile(`(?:${term.before})$`, 'u', 'canonical-term 的 before ').test(text.slice(Math.max(0, start - 16), start))) ok = false;
-        if (term.after && !compile(`^(?:${term.after})`, 'u', 'canonical-term 的 after ').test(text.slice(end, end + 16))) ok = false;
+        if (term.before && !compilePattern(`(?:${term.before})$`, 'u', 'canonical-term 的 before ').test(text.slice(Math.max(0, start - 16), start))) ok = false;
+        if (term.after && !compilePattern(`^(?:${term.after})`, 'u', 'canonical-term 的 after ').test(text.slice(end, end + 16))) ok = false;
         if (term.quoted && !(opened && closed)) ok = false;
         return [{ text: m[0], start, end, ok }];
       });

@@ -1,16 +1,7 @@
 import { z } from 'zod';
-import { compile, isObject, lintData } from '../data.js';
-import { pattern } from '../options.js';
+import { compilePattern } from '../../data/regex.js';
+import { dateFactSchema } from '../../data/schemas.js';
 import type { Rule } from '../types.js';
-
-export interface DateFact {
-  name: string;
-  pattern: string;
-  /** The year the phrase is bound to … */
-  year?: number;
-  /** … or, for anniversaries, the founding year: year = base + the pattern's n group. */
-  base?: number;
-}
 
 const DIGIT: Record<string, number> = { '〇': 0, '○': 0, '◯': 0, '零': 0, '一': 1, '二': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9 };
 /** 2022年, 二〇二二年. */
@@ -23,13 +14,8 @@ function yearsIn(text: string): Array<{ year: number; start: number; end: number
   });
 }
 
-const fact = z
-  .object({ name: z.string().min(1), pattern: pattern(), year: z.number().int().optional(), base: z.number().int().optional() })
-  .strict()
-  .refine((f) => f.year !== undefined || f.base !== undefined, { message: '应有 year（年份）或 base（周年的起始年）' });
-
 const options = z
-  .object({ facts: z.array(fact).default([]).describe('额外的日期事实，格式同 data/date-facts.yaml 的 facts（name、pattern、year 或 base）') })
+  .object({ facts: z.array(dateFactSchema).default([]).describe('额外的日期事实，格式同 data/date-facts.yaml 的 facts（name、pattern、year 或 base）') })
   .strict();
 
 const rule: Rule<typeof options> = {
@@ -43,8 +29,7 @@ const rule: Rule<typeof options> = {
     fixable: false,
   },
   check(speech, context) {
-    const data = lintData<{ facts: DateFact[] }>('date-facts.yaml', (raw) => isObject(raw) && Array.isArray(raw.facts));
-    const facts = [...data.facts, ...context.options.facts].map((f) => ({ ...f, re: compile(f.pattern, 'gu', 'date-fact 的 pattern ') }));
+    const facts = [...context.data('date-facts.yaml').facts, ...context.options.facts].map((f) => ({ ...f, re: compilePattern(f.pattern, 'gu', 'date-fact 的 pattern ') }));
     for (const sentence of speech.sentences) {
       if (!/\d{4}年|[〇○◯零]/u.test(sentence.text)) continue;
       const years = yearsIn(sentence.text);

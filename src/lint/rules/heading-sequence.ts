@@ -1,13 +1,9 @@
 import { parseChineseNumeral, toChineseNumeral } from '../../speech/numerals.js';
 import { findSections } from '../../speech/walk.js';
 import type { NumberingMarker, Section, SectionKind, Speech } from '../../speech/types.js';
-import { compile, isObject, lintData } from '../data.js';
+import { compilePattern } from '../../data/regex.js';
 import { NO_OPTIONS, type NoOptions } from '../options.js';
 import type { Rule, RuleContext } from '../types.js';
-
-interface Announcements {
-  announcements: Array<{ pattern: string; section: SectionKind }>;
-}
 
 /** How many numbered items a section kind really has after an announcement at `offset`. */
 function itemsAfter(speech: Speech, kind: SectionKind, offset: number): number | undefined {
@@ -23,9 +19,8 @@ function itemsAfter(speech: Speech, kind: SectionKind, offset: number): number |
 }
 
 function checkAnnounced(speech: Speech, context: RuleContext): void {
-  const data = lintData<Announcements>('announced-counts.yaml', (raw) => isObject(raw) && Array.isArray(raw.announcements));
-  for (const a of data.announcements) {
-    for (const m of speech.text.matchAll(compile(a.pattern, 'gu', 'announced-counts.yaml '))) {
+  for (const a of context.data('announced-counts.yaml').announcements) {
+    for (const m of speech.text.matchAll(compilePattern(a.pattern, 'gu', 'announced-counts.yaml'))) {
       const word = m.groups?.n ?? '';
       const announced = word === '两' ? 2 : parseChineseNumeral(word);
       const actual = itemsAfter(speech, a.section, m.index);

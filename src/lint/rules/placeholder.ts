@@ -1,19 +1,12 @@
 import { z } from 'zod';
-import { compile, isObject, lintData } from '../data.js';
+import { anyOf, compilePattern } from '../../data/regex.js';
 import { pattern } from '../options.js';
-import type { Rule } from '../types.js';
+import type { Rule, RuleContext } from '../types.js';
 
-interface PlaceholderData {
-  patterns: Array<{ pattern: string; label: string }>;
-}
-
-let compiled: RegExp | undefined;
-
-/** One alternation with a named group per data entry would be faster, but the list is short. */
-function patterns(extra: readonly string[]): RegExp[] {
-  const data = lintData<PlaceholderData>('placeholders.yaml', (raw) => isObject(raw) && Array.isArray(raw.patterns));
-  compiled ??= compile(data.patterns.map((p) => `(?:${p.pattern})`).join('|'), 'gu', 'placeholders.yaml');
-  return [compiled, ...extra.map((p) => compile(p, 'gu', '配置 placeholder.patterns '))];
+/** The shipped patterns as one alternation, then the user's own. */
+function patterns(context: RuleContext<{ patterns: string[] }>): RegExp[] {
+  const shipped = anyOf(context.data('placeholders.yaml').patterns.map((p) => p.pattern), 'gu', 'placeholders.yaml');
+  return [shipped, ...context.options.patterns.map((p) => compilePattern(p, 'gu', '配置 placeholder.patterns '))];
 }
 
 /** Markdown markup that looks like a placeholder: **粗体**, *斜体*, and "* " list bullets. */
@@ -40,7 +33,7 @@ const rule: Rule<typeof options> = {
     // 粗体标记两端的星号才算标记，中间的文字照常检查
     const inMarkup = (s: number, e: number) => markup.some(([ms, me]) => (s >= ms && e <= ms + 2) || (s >= me - 2 && e <= me));
     const taken: Array<[number, number]> = [];
-    for (const re of patterns(context.options.patterns)) {
+    for (const re of patterns(context)) {
       for (const m of text.matchAll(re)) {
         const start = m.index;
         const end = start + m[0].length;
