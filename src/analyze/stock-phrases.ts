@@ -23,7 +23,7 @@ export interface StockSettings {
   topics: string[];
   edgeChars: string;
   families: Array<{ id: string; label: string; pattern: RegExp }>;
-  parallel: { minRun: number; affixLength: number; ignore: string[] };
+  parallel: { label: string; minRun: number; affixLength: number; ignore: string[] };
 }
 
 /** data/stock-phrases.yaml with its family patterns compiled. */

@@ -57,6 +57,8 @@ export const problemCuesSchema = z.strictObject({
   generic: patterns,
   concessive: patterns,
   evaluative: patterns,
+  /** The modal 要 (要加强), written once: directive and cues.yaml's headingDirective include it. */
+  modal: pattern(),
   /** Literal words; a bare number in YAML still means its digits. */
   idioms: z.array(z.union([z.string(), z.number()]).transform(String)),
   targeted: pattern(),
@@ -104,7 +106,7 @@ export const stockPhrasesSchema = z.strictObject({
   topics: words,
   edgeChars: z.string(),
   families: z.array(z.strictObject({ id: z.string(), label: z.string(), pattern: pattern() })),
-  parallel: z.strictObject({ minRun: z.number().int().positive(), affixLength: z.number().int().positive(), ignore: words }),
+  parallel: z.strictObject({ label: z.string(), minRun: z.number().int().positive(), affixLength: z.number().int().positive(), ignore: words }),
 });
 
 export const keywordsSchema = z.strictObject({
@@ -173,7 +175,7 @@ export const adverbialDeSchema = z.strictObject({
 /** templates/index.yaml: the built-in templates and what each kind of speech requires. */
 export const templateCatalogSchema = z.strictObject({
   templates: z.array(z.strictObject({ name: z.string(), kind: z.string(), file: z.string(), description: z.string() })),
-  kinds: z.record(z.string(), z.strictObject({ label: z.string(), requires: z.record(z.string(), z.string()) })),
+  kinds: z.record(z.string(), z.strictObject({ requires: z.record(z.string(), z.string()) })),
 });
 
 /** Every data/*.yaml the code reads, by file name. */

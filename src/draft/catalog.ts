@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { once, readYamlFile } from '../data/index.js';
+import { loadData, once, readYamlFile } from '../data/index.js';
 import { templateCatalogSchema } from '../data/schemas.js';
 import { JianghuaError } from '../errors.js';
 import type { SpeechKindName } from './facts.js';
@@ -33,7 +33,10 @@ export function loadCatalog(): Catalog {
     const raw = readYamlFile(path.join(TEMPLATES_DIR, 'index.yaml'), templateCatalogSchema, '模板目录 templates/index.yaml');
     return {
       templates: raw.templates.map(({ file: f, ...t }) => ({ ...t, kind: t.kind as SpeechKindName, path: path.join(TEMPLATES_DIR, f) })),
-      kinds: raw.kinds as Catalog['kinds'],
+      // the Chinese name of each kind is data/kinds.yaml's
+      kinds: Object.fromEntries(
+        Object.entries(raw.kinds).map(([id, k]) => [id, { label: loadData('kinds.yaml').kinds.find((d) => d.id === id)?.label ?? id, ...k }]),
+      ) as Catalog['kinds'],
     };
   });
 }

@@ -1,3 +1,5 @@
+import { compilePattern, escapeRegex, once } from '../data/index.js';
+import { loadLexicon } from '../speech/lexicon.js';
 import type { Facts } from './facts.js';
 
 /** One paragraph a line: a value written as a YAML block (|) must not break a paragraph in two. */
@@ -8,19 +10,20 @@ function oneLine<T>(value: T): T {
   return value;
 }
 
-// numbering a writer typed into a title (一、 / 一是 / 一要 / （一） / 1. / 第一，): the template numbers items itself
-const TYPED_NUMBER = /^\s*(?:[一二三四五六七八九十]+(?:、|是|要)|[（(][一二三四五六七八九十\d]+[)）]|\d+\s*[.．、]|第[一二三四五六七八九十]+[，,、])\s*/u;
+// numbering a writer typed into a title (一、 / 一是 / 一要 / （一） / 1. / 第一，), any series of
+// data/numbering.yaml and the comma after it: the template numbers items itself
+const typedNumber = () => once('draft-typed-number', () => compilePattern(`^\\s*(?:${loadLexicon().leadingMarker.source})[，,、：:]?\\s*`, 'u', 'numbering.yaml'));
 
 function untitled<T extends { title: string }>(item: T): T {
-  return { ...item, title: item.title.replace(TYPED_NUMBER, '') };
+  return { ...item, title: item.title.replace(typedNumber(), '') };
 }
 
 type Comment = NonNullable<Facts['reporters'][number]['comment']>;
 
 /** The template says 某某同志…… / 存在的主要问题是： / 希望某某同志……: drop those words when the writer typed them too. */
 function tidyComment(comment: Comment, name: string | undefined): Comment {
-  const who = name ? `(?:${name.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}同志)?` : '';
-  const strip = (text: string | undefined, lead: string) => text?.replace(new RegExp(`^(?:${lead})`, 'u'), '');
+  const who = name ? `(?:${escapeRegex(name)}同志)?` : '';
+  const strip = (text: string | undefined, lead: string) => text?.replace(compilePattern(`^(?:${lead})`, 'u', '会议事实'), '');
   return {
     achievements: strip(comment.achievements, `${who}[，,]?`),
     problems: strip(comment.problems, '存在的(?:主要)?问题(?:是|主要是|有)?[：:]?'),

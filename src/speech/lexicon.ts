@@ -26,6 +26,8 @@ export interface Lexicon {
   series: SeriesDef[];
   /** Any series' marker at the start of a text (一是 / （二） / 第三，), from the same patterns. */
   leadingMarker: RegExp;
+  /** A marker of a series that stands at a paragraph's start (一、 （一） 1. （1）: `line: true`). */
+  lineMarker: RegExp;
   kinds: KindDef[];
   lookalikes: string[];
   /** data/cues.yaml: one expression per cue. */
@@ -39,6 +41,9 @@ export interface Lexicon {
     /** Global version, to mask every rhetorical 不 in a clause. */
     rhetoricalAll: RegExp;
     assertive: RegExp;
+    /** The modal 要 (要加强), not the 要 of 重要 / 主要 / 需要 / 要求. */
+    modal: RegExp;
+    /** Opens with a directive word or the modal 要. */
     directive: RegExp;
     summary: RegExp;
     frames: RegExp;
@@ -54,6 +59,18 @@ export interface Lexicon {
   };
 }
 
+/**
+ * Numbering series as one pattern source, for code that needs "a marker here" (a colon before an
+ * enumeration, a typed number in a draft title): each series anchored at the start as in
+ * data/numbering.yaml, named groups made plain (a name cannot repeat in one expression).
+ */
+export function seriesSource(series: readonly SeriesDef[], keep: (series: SeriesDef) => boolean = () => true): string {
+  return series
+    .filter(keep)
+    .map((s) => `(?:${s.pattern.source.replace(/\(\?<\w+>/gu, '(?:')})`)
+    .join('|');
+}
+
 /** The speech lexicons (data/numbering.yaml, cues.yaml, problem-cues.yaml, kinds.yaml), compiled once per process and folder. */
 export function loadLexicon(dir = DATA_DIR): Lexicon {
   return once(`lexicon:${dir}`, () => buildLexicon(dir));
@@ -67,10 +84,11 @@ function buildLexicon(dir: string): Lexicon {
   const one = (source: string, file: string, flags = 'u') => compilePattern(source, flags, file);
   const all = (sources: readonly string[], file: string, flags = 'u') => anyOf(sources, flags, file);
   const cue = (value: string | string[]) => (Array.isArray(value) ? all(value, 'cues.yaml') : one(value, 'cues.yaml'));
+  const series = numbering.series.map((s) => ({ ...s, id: s.id as SeriesId, pattern: one(s.pattern, 'numbering.yaml') }));
   return {
-    series: numbering.series.map((s) => ({ ...s, id: s.id as SeriesId, pattern: one(s.pattern, 'numbering.yaml') })),
-    // one alternation of every series; group names cannot repeat in one expression
-    leadingMarker: all(numbering.series.map((s) => s.pattern.replace(/\(\?<\w+>/gu, '(?:')), 'numbering.yaml'),
+    series,
+    leadingMarker: one(seriesSource(series), 'numbering.yaml'),
+    lineMarker: one(seriesSource(series, (s) => s.line), 'numbering.yaml'),
     lookalikes: numbering.lookalikes,
     kinds: kinds.kinds.map((k) => ({
       id: k.id,
@@ -79,7 +97,10 @@ function buildLexicon(dir: string): Lexicon {
       ...(k.title ? { title: one(k.title, 'kinds.yaml') } : {}),
       ...(k.opening ? { opening: one(k.opening, 'kinds.yaml') } : {}),
     })),
-    cues: Object.fromEntries(CUE_NAMES.map((name) => [name, cue(cues[name])])) as Record<CueName, RegExp>,
+    cues: {
+      ...(Object.fromEntries(CUE_NAMES.map((name) => [name, cue(cues[name])])) as Record<CueName, RegExp>),
+      headingDirective: all([...[cues.headingDirective].flat(), problems.modal], 'cues.yaml'),
+    },
     problem: {
       predicates: all(problems.predicates, 'problem-cues.yaml'),
       rhetorical: all(problems.rhetorical, 'problem-cues.yaml'),
@@ -87,7 +108,8 @@ function buildLexicon(dir: string): Lexicon {
       evaluativeAll: all(problems.evaluative, 'problem-cues.yaml', 'gu'),
       rhetoricalAll: all(problems.rhetorical, 'problem-cues.yaml', 'gu'),
       assertive: all(problems.assertive, 'problem-cues.yaml'),
-      directive: all(problems.directive, 'problem-cues.yaml'),
+      modal: one(problems.modal, 'problem-cues.yaml'),
+      directive: all([`^(?:${problems.modal})`, ...problems.directive], 'problem-cues.yaml'),
       summary: all(problems.summary, 'problem-cues.yaml'),
       frames: all(problems.frames, 'problem-cues.yaml'),
       leadIns: all(problems.leadIns, 'problem-cues.yaml'),

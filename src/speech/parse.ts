@@ -18,7 +18,7 @@ function findTitle(paragraphs: readonly Paragraph[], text: string, lexicon: Lexi
   const first = paragraphs[0];
   const second = paragraphs[1];
   if (!first || !second || lexicon.cues.salutation.test(first.text) || first.text.length > 80) return undefined;
-  if (/^[一二三四五六七八九十]+、|^[（(]/u.test(first.text) || TERMINAL.test(first.text)) return undefined;
+  if (lexicon.lineMarker.test(first.text) || /^[（(]/u.test(first.text) || TERMINAL.test(first.text)) return undefined;
   const blankAfter = second.line > first.line + 1 || /^\s*$/u.test(text.slice(first.end, second.start).replace(/\n/u, ''));
   const beforeSalutation = lexicon.cues.salutation.test(second.text);
   return lexicon.cues.title.test(first.text) || (blankAfter && second.line > first.line + 1) || beforeSalutation ? first : undefined;
@@ -32,7 +32,7 @@ export function parseSpeech(raw: string, options: ParseOptions = {}): Speech {
   const lexicon = options.lexicon ?? loadLexicon();
   const text = normalizeText(raw);
   const lines = new LineIndex(text);
-  const paragraphs = splitParagraphs(text);
+  const paragraphs = splitParagraphs(text, lexicon.leadingMarker);
   const sentences = paragraphs.flatMap((p) => p.sentences);
   const markers = findMarkers(paragraphs, lexicon);
   const title = findTitle(paragraphs, text, lexicon);

@@ -1,8 +1,5 @@
 import type { Lexicon } from './lexicon.js';
 
-/** 要 as a modal (要加强), not inside 重要 / 主要 / 需要 / 要求 / 要素 …. */
-export const MODAL_YAO = /(?<![重主需只不紧必首简纲提摘想扼次显概纪政险机切])要(?![素求务点件闻害领旨事职地道员])/u;
-
 export interface PredicateMatch {
   /** The defect predicate as written: 不够规范, 薄弱, 有待加强. */
   cue: string;

@@ -18,8 +18,8 @@ classify('：:', COLON);
 const classOf = (text: string, i: number): number => CLASS[text.charCodeAt(i)] as number;
 /** An opening quote this far behind is taken as unbalanced, so one typo cannot swallow a paragraph. */
 const MAX_QUOTE_SPAN = 240;
-/** A colon that introduces an enumeration (不足：一是…) ends the lead sentence, so each item is a sentence. */
-const ENUMERATION_AFTER_COLON = /^\s*(?:[一二三四五六七八九十]{1,3}[是要、]|第[一二三四五六七八九十]{1,3}[，,、]|其[一二三四五六七八九十][，,、]|首先[，,]|[（(][一二三四五六七八九十\d]{1,2}[）)]|\d{1,2}[.．、](?!\d))/u;
+/** How far after a colon a numbering marker is looked for. */
+const MARKER_WINDOW = 12;
 
 const isSpace = (code: number) => code === 0x20 || code === 0x3000 || code === 0xa0 || (code >= 0x09 && code <= 0x0d) || code === 0xfeff || (code >= 0x2000 && code <= 0x200a) || code === 0x202f || code === 0x205f || code === 0x1680 || code === 0x2028 || code === 0x2029 || code === 0x85;
 
@@ -52,8 +52,12 @@ export function splitClauses(text: string, start: number, end: number): Clause[]
   return clauses;
 }
 
-/** Split a paragraph's text into sentences at 。！？；… plus the closing quotes and brackets after them. */
-export function splitSentences(text: string, start: number, end: number, paragraph: number, firstIndex: number): Sentence[] {
+/**
+ * Split a paragraph's text into sentences at 。！？；… plus the closing quotes and brackets after them.
+ * A colon followed by a numbering marker (`marker`: the lexicon's leadingMarker; 不足：一是…) ends the
+ * lead sentence too, so each item is a sentence.
+ */
+export function splitSentences(text: string, start: number, end: number, paragraph: number, firstIndex: number, marker: RegExp): Sentence[] {
   const sentences: Sentence[] = [];
   const openAt: number[] = [];
   let from = start;
@@ -77,7 +81,7 @@ export function splitSentences(text: string, start: number, end: number, paragra
       i++;
       continue;
     }
-    const colonBreak = cls === COLON && openAt.length === 0 && ENUMERATION_AFTER_COLON.test(text.slice(i + 1, Math.min(end, i + 12)));
+    const colonBreak = cls === COLON && openAt.length === 0 && marker.test(text.slice(i + 1, Math.min(end, i + MARKER_WINDOW)).trimStart());
     if (cls !== TERMINATOR && !colonBreak) {
       i++;
       continue;
@@ -107,8 +111,8 @@ const INDENT = /^[\s\u3000\u00a0\ufeff]*(?:#{1,6}[ \t]+|>[ \t]*)?/u;
 /** A line that is only an HTML comment (<!-- jianghua-disable … -->) is not part of the speech. */
 const COMMENT_LINE = /^[\s\u3000\u00a0]*<!--.*-->[\s\u3000\u00a0]*$/u;
 
-/** One non-blank line is one paragraph, as in the genre (and in Word's plain-text export). */
-export function splitParagraphs(text: string): Paragraph[] {
+/** One non-blank line is one paragraph, as in the genre (and in Word's plain-text export); `marker` as for splitSentences. */
+export function splitParagraphs(text: string, marker: RegExp): Paragraph[] {
   const paragraphs: Paragraph[] = [];
   let sentenceCount = 0;
   let lineStart = 0;
@@ -121,7 +125,7 @@ export function splitParagraphs(text: string): Paragraph[] {
     const [start, end] = trimmedSpan(text, lineStart + indent.length, lineEnd);
     if (end > start && !COMMENT_LINE.test(lineText)) {
       const index = paragraphs.length;
-      const sentences = splitSentences(text, start, end, index, sentenceCount);
+      const sentences = splitSentences(text, start, end, index, sentenceCount, marker);
       sentenceCount += sentences.length;
       paragraphs.push({ start, end, index, line, text: text.slice(start, end), indent, sentences });
     }

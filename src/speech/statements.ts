@@ -1,5 +1,5 @@
 import type { Lexicon } from './lexicon.js';
-import { defectSignals, findDefect, isDirective, isProblemSummary, MODAL_YAO, type PredicateMatch } from './problems.js';
+import { defectSignals, findDefect, isDirective, isProblemSummary, type PredicateMatch } from './problems.js';
 import type { NumberingMarker, Section, Sentence, Span, Speech } from './types.js';
 import { walkSections } from './walk.js';
 
@@ -99,7 +99,7 @@ export class StatementFinder {
 
   private isDirectiveUnit(text: string): boolean {
     const body = text.replace(QUOTED, '“”').replace(LEADING_CONNECTIVE, '');
-    return isDirective(body, this.lexicon) || MODAL_YAO.test(body);
+    return isDirective(body, this.lexicon) || this.lexicon.problem.modal.test(body);
   }
 
   /**

@@ -2,10 +2,11 @@ import { fieldLabel } from '../labels.js';
 import { loadStockSettings } from '../stock-phrases.js';
 import { resultCounts, type AnalyzeResult, type CategorySummary, type StockPhraseSummary } from '../result.js';
 
-/** Label of a stock-phrase family: data/stock-phrases.yaml's, or 排比 for runs (no pattern there). */
+/** Label of a stock-phrase family as data/stock-phrases.yaml writes it (families, and parallel.label for 排比). */
 export function familyLabelOf(id: string): string {
-  if (id === 'parallel') return '排比';
-  return loadStockSettings().families.find((f) => f.id === id)?.label ?? id;
+  const settings = loadStockSettings();
+  if (id === 'parallel') return settings.parallel.label;
+  return settings.families.find((f) => f.id === id)?.label ?? id;
 }
 
 export const percent = (x: number) => `${(x * 100).toFixed(1)}%`;
