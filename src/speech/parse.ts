@@ -1,7 +1,7 @@
 import { loadLexicon, type Lexicon } from './lexicon.js';
 import { detectKind } from './kind.js';
 import { findMarkers } from './numbering.js';
-import { SectionBuilder } from './sections.js';
+import { SectionBuilder } from './sections/index.js';
 import { splitParagraphs } from './sentences.js';
 import { LineIndex, normalizeText } from './text.js';
 import type { Paragraph, Speech } from './types.js';
