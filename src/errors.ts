@@ -15,8 +15,7 @@ export type ErrorCode =
   | 'exists'
   | 'changed'
   | 'config'
-  | 'dictionary'
-  | 'interrupted';
+  | 'dictionary';
 
 export interface Place {
   file?: string;

@@ -1,7 +1,7 @@
 export { parseSpeech, type ParseOptions } from './parse.js';
 export { outline, formatOutline, KIND_LABELS, SPEECH_KIND_LABELS, type Outline, type OutlineNode } from './outline.js';
 export { speechStats, DEFAULT_RATE, type SpeechStats } from './stats.js';
-export { walkSections, findSections, kindAt } from './walk.js';
+export { walkSections, findSections } from './walk.js';
 export { loadLexicon, type Lexicon } from './lexicon.js';
 export { parseChineseNumeral, toChineseNumeral } from './numerals.js';
 export { findPredicate, findDefect, isDirective, isProblemSummary, type PredicateMatch } from './problems.js';

@@ -11,18 +11,3 @@ export function* walkSections(sections: readonly Section[], depth = 0, parent?: 
 export function findSections(speech: Speech, kind: SectionKind): Section[] {
   return [...walkSections(speech.sections)].filter((e) => e.section.kind === kind).map((e) => e.section);
 }
-
-/**
- * The kind that owns each offset: the innermost section wins, a review's own lines count as
- * `review`, and everything outside a section as `other`.
- */
-export function kindAt(speech: Speech, offset: number): SectionKind {
-  let kind: SectionKind = 'other';
-  let level: readonly Section[] = speech.sections;
-  for (;;) {
-    const hit = level.find((s) => s.start <= offset && offset < s.end);
-    if (!hit) return kind;
-    kind = hit.kind;
-    level = hit.children;
-  }
-}

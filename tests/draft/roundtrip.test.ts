@@ -1,7 +1,6 @@
 import mammoth from 'mammoth';
 import { describe, expect, it } from 'vitest';
 import { exampleFacts, parseFacts, renderDraft, renderDraftDocx, type Facts } from '../../src/draft/index.js';
-import { markdownToText } from '../../src/draft/output/md.js';
 import { lintText } from '../../src/lint/index.js';
 import { parseSpeech, type Section, type Speech } from '../../src/speech/index.js';
 
@@ -13,7 +12,8 @@ const initFacts = (kind: (typeof KINDS)[number]): Facts => parseFacts(exampleFac
 
 async function draftText(facts: Facts, format: (typeof FORMATS)[number]): Promise<string> {
   if (format === 'txt') return renderDraft(facts, { format: 'txt' });
-  if (format === 'md') return markdownToText(renderDraft(facts, { format: 'md' }));
+  // the Markdown as written: the speech model reads its # headings as layout, as `jianghua lint 讲话.md` does
+  if (format === 'md') return renderDraft(facts, { format: 'md' });
   const { value } = await mammoth.extractRawText({ buffer: Buffer.from(await renderDraftDocx(facts)) });
   return value;
 }

@@ -16,12 +16,3 @@ export function formatMarkdown(blocks: readonly Block[]): string {
   });
   return `${out.join('\n\n')}\n`;
 }
-
-/** Markdown back to plain paragraphs (heading marks removed), e.g. to parse or lint a .md draft. */
-export function markdownToText(md: string): string {
-  return md
-    .split('\n')
-    .filter((l) => l.trim() !== '')
-    .map((l) => l.replace(/^#{1,6}\s+/u, ''))
-    .join('\n');
-}
