@@ -1,9 +1,9 @@
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { AnalyzeResult } from '../../src/analyze/index.js';
-import { CORPUS, ROOT, SEEDS, runBin, runCli } from '../helpers/cli.js';
+import { CORPUS, ROOT, SEEDS, requireBuild, runBin, runCli } from '../helpers/cli.js';
 
 const FIXTURES = `${ROOT}tests/fixtures/analyze/`;
 const TAXONOMY_IDS = [
@@ -266,7 +266,7 @@ describe('analyze --jsonl and analyze merge', () => {
 
 describe('analyze with worker threads (built binary)', () => {
   it('--jobs 2 gives the same result as --jobs 1', () => {
-    if (!existsSync(`${ROOT}dist/analyze/worker.js`)) return; // npm test builds first
+    requireBuild('analyze/worker.js');
     const dir = tmp();
     for (let i = 0; i < 4; i++) for (const s of SEEDS) copyFileSync(`${CORPUS}${s}`, path.join(dir, `${i}-${s}`));
     const one = runBin(['analyze', dir, '--format', 'json', '--jobs', '1']);

@@ -1,18 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { analyzeText } from '../../src/analyze/document.js';
+import { lintText, RULE_IDS } from '../../src/lint/index.js';
 import { normalizeText } from '../../src/speech/index.js';
 import { FUZZ_RUNS, fuzzParams, hostileText } from './arbitraries.js';
 import { expectPositionInside, expectSpanInside } from './invariants.js';
 
-// imported dynamically: each property is skipped while its module has not landed
-const lint = await import('../../src/lint/index.js').catch(() => undefined);
-const analyze = await import('../../src/analyze/document.js').catch(() => undefined);
-
 const KINDS = ['summary-speech', 'host-script', 'progress-meeting'] as const;
 
 describe('fuzz: lint and analyze', () => {
-  it.skipIf(!lint)('lintText with every rule on never throws, reports places inside the text, and is deterministic', () => {
-    const { lintText, RULE_IDS } = lint!;
+  it('lintText with every rule on never throws, reports places inside the text, and is deterministic', () => {
     // length cannot run without its limit
     const rules = { ...Object.fromEntries(RULE_IDS.map((id) => [id, 'error' as const])), length: ['error', { maxMinutes: 1 }] as ['error', { maxMinutes: number }] };
     fc.assert(
@@ -39,8 +36,7 @@ describe('fuzz: lint and analyze', () => {
     );
   });
 
-  it.skipIf(!analyze)('analyzeText (parse, problem findings, jieba, stock phrases) never throws, places findings in the text, is deterministic', () => {
-    const { analyzeText } = analyze!;
+  it('analyzeText (parse, problem findings, jieba, stock phrases) never throws, places findings in the text, is deterministic', () => {
     fc.assert(
       fc.property(hostileText, (raw) => {
         const record = analyzeText('fuzz.txt', raw);

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { run } from '../../src/cli/main.js';
 import type { CliIO } from '../../src/cli/io.js';
@@ -28,8 +29,14 @@ export async function runCli(args: string[], options: { env?: Record<string, str
   return { code, stdout, stderr };
 }
 
+/** Tests of the built package fail, never skip, when dist/ is missing: `npm test` builds first. */
+export function requireBuild(file = 'cli/main.js'): void {
+  if (!existsSync(`${ROOT}dist/${file}`)) throw new Error(`dist/${file} is missing: run npm run build first (npm test does)`);
+}
+
 /** Run the real binary (bin/jianghua.js → dist/), as a user's shell would. Needs `npm run build`. */
 export function runBin(args: string[], options: { env?: Record<string, string>; cwd?: string; input?: string } = {}): CliResult {
+  requireBuild();
   const result = spawnSync(process.execPath, [`${ROOT}bin/jianghua.js`, ...args], {
     cwd: options.cwd ?? ROOT,
     env: { PATH: process.env.PATH ?? '', ...options.env },
