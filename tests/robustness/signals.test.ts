@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { copyFileSync, existsSync, readdirSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, readlinkSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CORPUS, ROOT, SEEDS } from '../helpers/cli.js';
@@ -13,6 +13,25 @@ function finished(child: ChildProcess): Promise<{ code: number | null; signal: N
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Wait until the child has a file of `dir` open: it is past main()'s signal set-up and reading, far
+ * from done. On a loaded machine a fixed sleep could kill it before its handlers exist. Without
+ * /proc (not Linux), a fixed wait.
+ */
+async function reading(child: ChildProcess, dir: string): Promise<void> {
+  const fds = `/proc/${child.pid}/fd`;
+  if (!existsSync(fds)) return sleep(700);
+  for (let i = 0; i < 1000; i++) {
+    try {
+      if (readdirSync(fds).some((fd) => readlinkSync(`${fds}/${fd}`).startsWith(dir))) return;
+    } catch {
+      // an fd closed between listing and reading it
+    }
+    await sleep(10);
+  }
+  throw new Error('the child never opened a corpus file');
+}
 
 let corpus: string;
 beforeAll(() => {
@@ -30,7 +49,7 @@ describe('an interrupted run leaves no partial output (needs npm run build)', ()
     const target = path.join(out, 'report.json');
     const child = spawn(process.execPath, [`${ROOT}bin/jianghua.js`, 'analyze', corpus, '--format', 'json', '-o', target, '--no-progress'], { cwd: out });
     const done = finished(child);
-    await sleep(700); // started and past its signal-handler set-up, far from done
+    await reading(child, corpus);
     child.kill(signal);
     const { code, stderr } = await done;
     expect(code).toBe(exitCode);
