@@ -17,10 +17,11 @@ export type ErrorCode =
   | 'config'
   | 'dictionary';
 
+/** Where an error is; a part not known may be left out or undefined. */
 export interface Place {
-  file?: string;
-  line?: number;
-  column?: number;
+  file?: string | undefined;
+  line?: number | undefined;
+  column?: number | undefined;
 }
 
 export class JianghuaError extends Error {

@@ -36,7 +36,7 @@ export class Aggregator {
   private readonly keywords = new KeywordCounter();
   private readonly stopwords = loadStopwords();
   private analysed = 0;
-  private chosen: Array<StockPhrase & { example?: StockPhraseSummary['example']; written?: string; cut?: boolean }> = [];
+  private chosen: Array<StockPhrase & { example?: StockPhraseSummary['example']; written?: string | undefined; cut?: boolean | undefined }> = [];
   private readonly keywordLists: Array<{ file: string; terms: Keyword[] }> = [];
 
   constructor(

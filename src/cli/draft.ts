@@ -35,23 +35,23 @@ export function registerDraft(program: Command, io: CliIO): void {
       if (format === 'docx' && !options.output) throw new JianghuaError('usage', 'Word 格式（docx）需要用 -o 指定输出文件');
       const target = options.output ? path.resolve(io.cwd, options.output) : undefined;
       const { loadFactsFile, renderDraft, renderDraftDocx, unusedComments } = await import('../draft/index.js');
-      const { facts, locate } = await loadFactsFile(path.resolve(io.cwd, file), { name: file, allowMissing: options.allowMissing });
+      const { facts, locate } = await loadFactsFile(path.resolve(io.cwd, file), { name: file, allowMissing: options.allowMissing ?? false });
       if (!options.template) {
         for (const u of unusedComments(facts)) {
           const at = locate(u.path);
           io.stderr.write(`警告：${file}:${at.line}:${at.column}: ${u.message}\n`);
         }
       }
-      const render = { template: options.template, cwd: io.cwd };
+      const render = { ...(options.template !== undefined ? { template: options.template } : {}), cwd: io.cwd };
       if (format === 'docx') {
-        await writeFileAtomic(target!, await renderDraftDocx(facts, render), { force: options.force });
+        await writeFileAtomic(target!, await renderDraftDocx(facts, render), { force: options.force ?? false });
       } else {
         const text = renderDraft(facts, { ...render, format });
         if (!target) {
           io.stdout.write(text);
           return;
         }
-        await writeFileAtomic(target, text, { force: options.force });
+        await writeFileAtomic(target, text, { force: options.force ?? false });
       }
       io.stderr.write(`已写出 ${options.output}\n`);
     });

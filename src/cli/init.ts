@@ -21,7 +21,7 @@ export function registerInit(program: Command, io: CliIO): void {
         return;
       }
       const target = path.resolve(io.cwd, options.output);
-      await writeFileAtomic(target, exampleFacts(options.kind, target), { force: options.force });
+      await writeFileAtomic(target, exampleFacts(options.kind, target), { force: options.force ?? false });
       io.stderr.write(`已写出 ${options.output}（改好后运行：jianghua draft ${options.output}）\n`);
     });
 }

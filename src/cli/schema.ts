@@ -17,6 +17,6 @@ export function registerSchema(program: Command, io: CliIO): void {
         io.stdout.write(json);
         return;
       }
-      await writeFileAtomic(path.resolve(io.cwd, options.output), json, { force: options.force });
+      await writeFileAtomic(path.resolve(io.cwd, options.output), json, { force: options.force ?? false });
     });
 }

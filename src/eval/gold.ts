@@ -36,7 +36,7 @@ export interface GoldEntry {
   /** The speech file, relative to the evaluated folder. */
   file: string;
   kind: string;
-  title?: string | null;
+  title?: string | null | undefined;
   sections: string[];
   opinions: { count: number; series: string } | null;
   reviews: number;

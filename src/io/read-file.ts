@@ -58,7 +58,7 @@ export function checkFile(info: Stats, file: string, options: ReadOptions = {}):
 /** Stat and check a file that is streamed rather than read whole (analyze merge parts): regular, readable, no size cap. */
 export async function checkStreamable(file: string, what?: string): Promise<void> {
   try {
-    checkFile(await stat(file), file, { what, maxBytes: Number.MAX_SAFE_INTEGER });
+    checkFile(await stat(file), file, { ...(what !== undefined ? { what } : {}), maxBytes: Number.MAX_SAFE_INTEGER });
   } catch (error) {
     throw error instanceof JianghuaError ? error : readError(error, file, what);
   }

@@ -37,8 +37,9 @@ export function readDirectives(text: string, lines: LineIndex): Directives {
       const m = DIRECTIVE.exec(body);
       if (m) {
         const rules = ids(m[2] ?? '');
-        if (m[1] === 'disable-next-line') nextLine.push({ line: lines.lineOf(offset + whole.length) + 1, rules });
-        else switches.push({ offset, on: m[1] === 'enable', rules });
+        const which = rules ? { rules } : {}; // no list: every rule
+        if (m[1] === 'disable-next-line') nextLine.push({ line: lines.lineOf(offset + whole.length) + 1, ...which });
+        else switches.push({ offset, on: m[1] === 'enable', ...which });
       }
       return whole.replace(/[^\n]/g, ' '); // per UTF-16 unit: offsets stay put
     });

@@ -123,7 +123,7 @@ export async function lintFiles(patterns: readonly string[], options: LintFilesO
         continue;
       }
       const { text, encoding = 'utf-8' } = source;
-      const result = lintSource(text, file, { ...options, fix: options.fix || options.fixDryRun });
+      const result = lintSource(text, file, { ...options, fix: Boolean(options.fix || options.fixDryRun) });
       if (result.output !== undefined && options.fix && !options.fixDryRun) {
         // output already has the file's line ends; encodeText puts back its encoding and BOM
         await write(file, raw, encodeText(result.output, encoding, false));

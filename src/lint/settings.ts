@@ -71,8 +71,6 @@ export function normalizeEntry(id: string, entry: unknown, locate: Locate = () =
 /** Later layers win; options merge key by key. */
 export function mergeSetting(base: RuleSetting, layer: Partial<RuleSetting> | undefined): RuleSetting {
   if (!layer) return base;
-  return {
-    severity: layer.severity ?? base.severity,
-    options: layer.options ? { ...base.options, ...layer.options } : base.options,
-  };
+  const options = layer.options ? { ...base.options, ...layer.options } : base.options;
+  return { severity: layer.severity ?? base.severity, ...(options ? { options } : {}) };
 }

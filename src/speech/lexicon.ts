@@ -84,7 +84,7 @@ function buildLexicon(dir: string): Lexicon {
   const one = (source: string, file: string, flags = 'u') => compilePattern(source, flags, file);
   const all = (sources: readonly string[], file: string, flags = 'u') => anyOf(sources, flags, file);
   const cue = (value: string | string[]) => (Array.isArray(value) ? all(value, 'cues.yaml') : one(value, 'cues.yaml'));
-  const series = numbering.series.map((s) => ({ ...s, id: s.id as SeriesId, pattern: one(s.pattern, 'numbering.yaml') }));
+  const series: SeriesDef[] = numbering.series.map((s) => ({ id: s.id as SeriesId, family: s.family, line: s.line, pattern: one(s.pattern, 'numbering.yaml'), ...(s.words ? { words: s.words } : {}) }));
   return {
     series,
     leadingMarker: one(seriesSource(series), 'numbering.yaml'),

@@ -12,7 +12,7 @@ function finished(child: ChildProcess): Promise<{ code: number | null; signal: N
   return new Promise((resolve) => child.on('close', (code, signal) => resolve({ code, signal, stderr })));
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 /**
  * Wait until the child has a file of `dir` open: it is past main()'s signal set-up and reading, far

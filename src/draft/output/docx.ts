@@ -109,7 +109,7 @@ export async function formatDocx(input: readonly Block[], meta: DocxMeta = {}): 
 
   const author = meta.creator ?? 'jianghua';
   const doc = new Document({
-    title: meta.title,
+    ...(meta.title !== undefined ? { title: meta.title } : {}),
     creator: author,
     lastModifiedBy: author,
     evenAndOddHeaderAndFooters: true,

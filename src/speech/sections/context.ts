@@ -112,7 +112,8 @@ export class SectionContext {
     return stripEnd(colon > 0 ? text.slice(0, colon) : text);
   }
 
-  section(kind: SectionKind, from: number, to: number, extra: Partial<Section> = {}): Section {
+  /** A section over sentences [from, to); `extra` fields left undefined are left out. */
+  section(kind: SectionKind, from: number, to: number, extra: { [K in keyof Section]?: Section[K] | undefined } = {}): Section {
     const s: Section = { kind, ...this.spanOf(from, Math.max(to, from + 1)), children: [] };
     for (const [key, value] of Object.entries(extra)) if (value !== undefined) (s as unknown as Record<string, unknown>)[key] = value;
     return s;
