@@ -1,6 +1,7 @@
 import { Command, CommanderError } from '@commander-js/extra-typings';
 import { readFileSync } from 'node:fs';
 import { unlinkSync } from 'node:fs';
+import { inspect } from 'node:util';
 import { isJianghuaError } from '../errors.js';
 import { pendingTempFiles } from '../io/write-atomic.js';
 import { registerAnalyze } from './analyze.js';
@@ -60,7 +61,7 @@ export async function run(argv: readonly string[], io: CliIO = processIO()): Pro
     }
     if (isJianghuaError(error)) {
       io.stderr.write(`jianghua: ${error.format()}\n`);
-      if (argv.includes('--debug') && error.cause) io.stderr.write(`${(error.cause as Error).stack ?? String(error.cause)}\n`);
+      if (argv.includes('--debug') && error.cause) io.stderr.write(`${error.cause instanceof Error ? (error.cause.stack ?? error.cause.message) : inspect(error.cause)}\n`);
       return error.exitCode;
     }
     const e = error as Error;

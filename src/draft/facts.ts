@@ -149,5 +149,5 @@ export function validateFacts(data: unknown): Facts {
   const result = factsSchema.safeParse(data, { error: z.locales.zhCN().localeError });
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;
-  throw new JianghuaError('schema', `会议事实不符合要求：${formatPath(issue.path as Path)}：${issue.message}`);
+  throw new JianghuaError('schema', `会议事实不符合要求：${formatPath(issue.path)}：${issue.message}`);
 }

@@ -1,6 +1,7 @@
 import type { HelperDelegate, HelperOptions } from 'handlebars';
 import { JianghuaError } from '../errors.js';
 import { loadData } from '../data/index.js';
+import { yamlText } from '../io/yaml.js';
 import { toChineseNumeral } from '../speech/numerals.js';
 
 const load = () => loadData('draft.yaml');
@@ -17,7 +18,7 @@ function toIndex(value: unknown, helper: string): number {
   return n;
 }
 
-const asText = (value: unknown): string => (value === undefined || value === null ? '' : String(value)).trim();
+const asText = (value: unknown): string => yamlText(value).trim();
 
 /** 0-based index → 一, 二 … 十一, 二十 ({{cn @index}}); an optional offset shifts it ({{cn @index 1}} → 二). */
 export function cn(index: number, offset = 0): string {
@@ -121,19 +122,19 @@ export const HELPERS: Record<string, HelperDelegate> = {
     const { params } = split(args);
     return scope(params[0], params[1] === undefined ? '全' : asText(params[1]));
   },
-  person: (...args: unknown[]) => person((split(args).params[0] ?? {}) as PersonLike),
+  person: (...args: unknown[]) => person(split(args).params[0] ?? {}),
   where: (...args: unknown[]) => {
     const { params } = split(args);
     const [list, key, value] = params;
-    return Array.isArray(list) ? list.filter((x) => (x as Record<string, unknown>)[asText(key)] === value) : [];
+    return Array.isArray(list) ? (list as unknown[]).filter((x) => (x as Record<string, unknown>)[asText(key)] === value) : [];
   },
   first: (...args: unknown[]) => {
     const v = split(args).params[0];
-    return Array.isArray(v) ? v[0] : undefined;
+    return Array.isArray(v) ? (v as unknown[])[0] : undefined;
   },
   rest: (...args: unknown[]) => {
     const v = split(args).params[0];
-    return Array.isArray(v) ? v.slice(1) : [];
+    return Array.isArray(v) ? (v as unknown[]).slice(1) : [];
   },
   eq: (...args: unknown[]) => {
     const { params } = split(args);

@@ -11,6 +11,6 @@ export async function loadFactsFile(file: string, options: { allowMissing?: bool
     throw error instanceof JianghuaError ? new JianghuaError(error.code, error.message, { ...error.place, file: name }) : error;
   });
   const loaded = parseFacts(text, name);
-  if (!options.allowMissing) checkRequired(loaded.facts, { file: name, locate: loaded.locate });
+  if (!options.allowMissing) checkRequired(loaded.facts, { file: name, locate: (path) => loaded.locate(path) });
   return loaded;
 }

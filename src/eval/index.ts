@@ -47,5 +47,5 @@ export async function evaluate(dir: string, goldFile: string, options: EvaluateO
     files.push({ file, gold: placed, findings, outline: outline(speech) });
     options.onFile?.(file, files.length, read.length);
   }
-  return scoreEvaluation(files, { labelOf: taxonomy.labelOf, categoryOrder: taxonomy.categories.map((c) => c.id) });
+  return scoreEvaluation(files, { labelOf: (id) => taxonomy.labelOf(id), categoryOrder: taxonomy.categories.map((c) => c.id) });
 }

@@ -297,7 +297,7 @@ export function scoreEvaluation(files: readonly ScoreFile[], options: ScoreOptio
         t.gold++;
         if (touching.some((f) => f.finding.categories.includes(id))) t.recalled++;
       }
-      const row = predictedAccepted ?? (clause.categories[0] as string);
+      const row = predictedAccepted ?? clause.categories[0] ?? OTHER_CATEGORY; // gold clauses have at least one
       const column = best ? (accepted(best) ?? best.finding.categories[0] ?? OTHER_CATEGORY) : MISSED;
       const cells = confusion.get(row) ?? new Map<string, number>();
       cells.set(column, (cells.get(column) ?? 0) + 1);

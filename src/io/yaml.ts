@@ -109,6 +109,14 @@ function unclosedAt(source: string, errorAt: number): { offset: number; what: st
   return found;
 }
 
+/** A scalar from a YAML file as text (2022 → "2022"); a map or list as its JSON. */
+export function yamlText(value: unknown): string {
+  if (value === undefined || value === null) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  return JSON.stringify(value) ?? '';
+}
+
 /** A path as the messages write it: categories[3].terms. */
 export function formatYamlPath(path: Path): string {
   return path.map((k, i) => (typeof k === 'number' ? `[${k}]` : i === 0 ? String(k) : `.${String(k)}`)).join('') || '（根）';

@@ -3,7 +3,7 @@ import { readTextFileSync } from '../io/read-text.js';
 import { MAX_AUX_BYTES } from '../io/read-file.js';
 import path from 'node:path';
 import { JianghuaError, isJianghuaError } from '../errors.js';
-import { locate, parseYamlStrict } from '../io/yaml.js';
+import { locate, parseYamlStrict, yamlText } from '../io/yaml.js';
 import type { SpeechKind } from '../speech/types.js';
 import { didYouMean } from './did-you-mean.js';
 import { KINDS, normalizeEntry, type LintConfig, type RuleEntry } from './settings.js';
@@ -23,7 +23,7 @@ export function loadConfig(file: string): LintConfig {
   }
   const config: LintConfig = {};
   if (raw.kind !== undefined) {
-    if (!KINDS.includes(raw.kind as SpeechKind)) throw new JianghuaError('schema', `kind“${String(raw.kind)}”无效${didYouMean(String(raw.kind), KINDS)}（可用：${KINDS.join('、')}）`, placeOf(['kind']));
+    if (!KINDS.includes(raw.kind as SpeechKind)) throw new JianghuaError('schema', `kind“${yamlText(raw.kind)}”无效${didYouMean(yamlText(raw.kind), KINDS)}（可用：${KINDS.join('、')}）`, placeOf(['kind']));
     config.kind = raw.kind as SpeechKind;
   }
   if (raw.rules !== undefined) {

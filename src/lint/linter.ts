@@ -9,7 +9,7 @@ import { parseOptions } from './options.js';
 import { PRESETS } from './presets.js';
 import { RULES } from './rules/index.js';
 import { checkRuleId, mergeSetting, normalizeEntry, type LintConfig, type RuleEntry } from './settings.js';
-import type { LintMessage, LintResult, Report, Rule, RuleSetting } from './types.js';
+import type { LintMessage, LintResult, Report, RuleSetting } from './types.js';
 
 export interface LintOptions {
   /** The genre; default: the config's kind, else the one the speech model recognises (summary-speech unless the structure says otherwise). */
@@ -108,7 +108,7 @@ export function lintText(input: string, options: LintOptions = {}): LintResult {
         ...(r.fix ? { fix: r.fix } : {}),
       });
     };
-    (rule as Rule).check(speech, { options: setting.options ?? {}, kind, lexicon, data: loadData, markdown: options.markdown ?? false, report });
+    rule.check(speech, { options: setting.options ?? {}, kind, lexicon, data: loadData, markdown: options.markdown ?? false, report });
   }
   messages.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
   const result = counted(input === text ? messages : inInputOffsets(input, messages));

@@ -9,7 +9,8 @@ describe('streamed JSON', () => {
     expect(result.findings.length).toBeGreaterThan(100);
     let out = '';
     async function* findings() {
-      yield* result.findings;
+      // one chunk at a time, as the spool gives them
+      for (const f of result.findings) yield await Promise.resolve(f);
     }
     await writeJson(result, findings(), (s) => (out += s));
     expect(out).toBe(formatJson(result));

@@ -81,7 +81,7 @@ describe('parseFacts', () => {
 describe('checkRequired', () => {
   it('names the missing section of a summary speech and its place', () => {
     const loaded = parseFacts(fixture('no-problems.yaml'), 'no-problems.yaml');
-    const e = failure(() => checkRequired(loaded.facts, { file: 'no-problems.yaml', locate: loaded.locate }));
+    const e = failure(() => checkRequired(loaded.facts, { file: 'no-problems.yaml', locate: (path) => loaded.locate(path) }));
     expect(e.format()).toMatch(/^no-problems\.yaml:8:11: 缺少“问题”部分：总结讲话的 problems/u);
   });
 

@@ -199,7 +199,7 @@ describe('jianghua lint: configuration', () => {
 });
 
 describe('the real binary (needs npm run build)', () => {
-  it('lints one file with the same exit code and output as in-process', async () => {
+  it('lints one file with the same exit code and output as in-process', () => {
     const r = runBin(['lint', `${FIX}warning.txt`, '--format', 'json', '--max-warnings', '0']);
     expect(r.code).toBe(1);
     expect(json(r.stdout)[0]?.warningCount).toBe(1);

@@ -12,7 +12,8 @@ vi.mock('node:fs/promises', async (importOriginal) => {
   const fs = await importOriginal<typeof FsPromises>();
   const readFile = (async (...args: Parameters<typeof fs.readFile>) => {
     const data = await fs.readFile(...args);
-    afterRead.hook?.(String(args[0]));
+    const [file] = args;
+    afterRead.hook?.(typeof file === 'string' || file instanceof URL || Buffer.isBuffer(file) ? file.toString() : '');
     return data;
   }) as typeof fs.readFile;
   return { ...fs, default: { ...fs, readFile }, readFile };

@@ -102,7 +102,7 @@ const rule: Rule<NoOptions> = {
     fixable: false,
   },
   check(speech, context) {
-    checkAnnounced(speech, context as unknown as RuleContext);
+    checkAnnounced(speech, context);
     const lookalikes = context.lexicon.lookalikes;
     const lookalike = (m: NumberingMarker) => lookalikes.some((w) => speech.text.startsWith(w, m.start));
     const counting = speech.markers.filter((m) => !lookalike(m));
