@@ -1,7 +1,6 @@
-import type { Document, LineCounter } from 'yaml';
 import { z } from 'zod';
 import { JianghuaError } from '../errors.js';
-import { formatPath, locate, parseYamlStrict, type Path } from '../io/yaml.js';
+import { describeYamlIssue, formatPath, locate, parseYamlStrict, yamlSchemaError, type IssueWording, type Path } from '../io/yaml.js';
 
 /** 会议事实：英文键、中文值。Dates stay strings (YAML core schema has no timestamps). */
 const text = (what: string) => z.string({ error: `${what}应为文字` }).trim().min(1, { error: `${what}不能为空` });
@@ -78,22 +77,9 @@ export function factsJsonSchema(): Record<string, unknown> {
   };
 }
 
-
 export { formatPath };
 
-/** One zod issue as a Chinese message with the path and its place in the file. */
-function describeIssue(doc: Document, counter: LineCounter, issue: z.core.$ZodIssue): { message: string; line: number; column: number } {
-  const unknown = issue.code === 'unrecognized_keys';
-  // an unknown key: point at the key itself, not at its parent
-  const path = (unknown ? [...issue.path, issue.keys[0] ?? ''] : issue.path) as Path;
-  const missing = issue.code === 'invalid_type' && !doc.hasIn(path as unknown[]);
-  const message = missing
-    ? `缺少必填字段 ${formatPath(path)}`
-    : unknown
-      ? `${formatPath(path)}：没有这个字段（是否拼错了？可用的字段见 jianghua schema）`
-      : `${formatPath(path)}：${issue.message}`;
-  return { message, ...locate(doc, counter, path, unknown) };
-}
+const WORDING: IssueWording = { path: formatPath, unknownKey: () => '是否拼错了？可用的字段见 jianghua schema' };
 
 export interface LoadedFacts {
   facts: Facts;
@@ -134,13 +120,7 @@ export function parseFacts(source: string, file = 'facts.yaml'): LoadedFacts {
   }
   const result = factsSchema.safeParse(data, { error: z.locales.zhCN().localeError });
   const where = (path: Path) => locate(doc, counter, path);
-  if (!result.success) {
-    const [first, ...rest] = result.error.issues.map((issue) => describeIssue(doc, counter, issue));
-    // the first problem is the error's place; a few more are listed so one run finds them all
-    const more = rest.slice(0, 5).map((d) => `\n  ${d.line}:${d.column}: ${d.message}`);
-    if (rest.length > 5) more.push(`\n  ……另有 ${rest.length - 5} 处`);
-    throw new JianghuaError('schema', `会议事实不符合要求：${first!.message}${more.join('')}`, { file, line: first!.line, column: first!.column });
-  }
+  if (!result.success) throw yamlSchemaError(file, '会议事实', result.error.issues.map((issue) => describeYamlIssue(doc, counter, issue, WORDING)));
   return { facts: result.data, locate: where };
 }
 

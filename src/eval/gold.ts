@@ -1,8 +1,7 @@
-import type { Document, LineCounter } from 'yaml';
 import { z } from 'zod';
 import { JianghuaError } from '../errors.js';
 import { readTextFile } from '../io/read-text.js';
-import { locate, parseYamlStrict, type Path } from '../io/yaml.js';
+import { describeYamlIssue, locate, parseYamlStrict, yamlSchemaError, type IssueWording, type Path, type YamlProblem } from '../io/yaml.js';
 import { codePointLength, normalizeText } from '../speech/text.js';
 
 /** Speech kinds a gold file may name; `other` means “none of these”. */
@@ -113,24 +112,14 @@ function formatPath(path: Path): string {
   return `“${String(file)}”${tail ? ` ${tail}` : ''}`;
 }
 
-function describeIssue(doc: Document, counter: LineCounter, issue: z.core.$ZodIssue): { message: string } & GoldPlace {
-  const unknown = issue.code === 'unrecognized_keys';
-  const path = (unknown ? [...issue.path, issue.keys[0] ?? ''] : issue.path) as Path;
-  const missing = issue.code === 'invalid_type' && !doc.hasIn(path as unknown[]);
-  const message = unknown
-    ? `${formatPath(path)}：没有这个字段（${path.length === 2 ? SHAPE.entry : '拼错了吗？'}）`
-    : missing
-      ? `缺少必填字段 ${formatPath(path)}：${issue.message}`
-      : `${formatPath(path)}：${issue.message}`;
-  return { message, ...locate(doc, counter, path, unknown) };
-}
+const WORDING: IssueWording = {
+  path: formatPath,
+  unknownKey: (path) => (path.length === 2 ? SHAPE.entry : '拼错了吗？'),
+  missing: (path, issue) => `缺少必填字段 ${path}：${issue.message}`,
+};
 
-function fail(file: string, issues: Array<{ message: string } & GoldPlace>): never {
-  const [first, ...rest] = issues;
-  // one run lists a few more, so a hand-labelled file is fixed in one go
-  const more = rest.slice(0, 5).map((d) => `\n  ${d.line}:${d.column}: ${d.message}`);
-  if (rest.length > 5) more.push(`\n  ……另有 ${rest.length - 5} 处`);
-  throw new JianghuaError('schema', `标注文件不符合要求：${first!.message}${more.join('')}`, { file, line: first!.line, column: first!.column });
+function fail(file: string, issues: YamlProblem[]): never {
+  throw yamlSchemaError(file, '标注文件', issues);
 }
 
 export interface GoldOptions {
@@ -142,7 +131,7 @@ export interface GoldOptions {
 export function parseGold(source: string, file = 'gold.yaml', options: GoldOptions = {}): Gold {
   const { doc, counter, data } = parseYamlStrict(source, file, '标注文件是空的');
   const result = goldSchema.safeParse(data, { error: z.locales.zhCN().localeError });
-  if (!result.success) fail(file, result.error.issues.map((issue) => describeIssue(doc, counter, issue)));
+  if (!result.success) fail(file, result.error.issues.map((issue) => describeYamlIssue(doc, counter, issue, WORDING)));
 
   const known = options.categories ? new Set([...options.categories, OTHER_CATEGORY]) : undefined;
   const unknownIds: Array<{ message: string } & GoldPlace> = [];

@@ -117,33 +117,51 @@ export function yamlText(value: unknown): string {
   return JSON.stringify(value) ?? '';
 }
 
-/** A path as the messages write it: categories[3].terms. */
-export function formatYamlPath(path: Path): string {
-  return path.map((k, i) => (typeof k === 'number' ? `[${k}]` : i === 0 ? String(k) : `.${String(k)}`)).join('') || '（根）';
+/** One problem of a YAML file, at its place. */
+export interface YamlProblem {
+  message: string;
+  line: number;
+  column: number;
+}
+
+/** How a file's messages word a zod issue (facts, gold and the data files differ in their hints). */
+export interface IssueWording {
+  /** The path as the file's users read it; default formatPath. */
+  path?: (path: Path) => string;
+  /** The hint after an unknown key (是否拼错了？…). */
+  unknownKey?: (path: Path) => string;
+  /** The message for a missing field; default 缺少必填字段 <path>. */
+  missing?: (path: string, issue: z.core.$ZodIssue) => string;
+}
+
+/** One zod issue as a Chinese message with its path and place; an unknown key points at the key itself. */
+export function describeYamlIssue(doc: Document, counter: LineCounter, issue: z.core.$ZodIssue, wording: IssueWording = {}): YamlProblem {
+  const unknown = issue.code === 'unrecognized_keys';
+  const path = (unknown ? [...issue.path, issue.keys[0] ?? ''] : issue.path) as Path;
+  const shown = (wording.path ?? formatPath)(path);
+  const message = unknown
+    ? `${shown}：没有这个字段（${wording.unknownKey?.(path) ?? '是否拼错了？'}）`
+    : path.length > 0 && !doc.hasIn(path as unknown[])
+      ? (wording.missing?.(shown, issue) ?? `缺少必填字段 ${shown}`)
+      : `${shown}：${issue.message}`;
+  return { message, ...locate(doc, counter, path, unknown) };
+}
+
+/** The first problem is the error's place; a few more are listed so one run finds them all. */
+export function yamlSchemaError(file: string, what: string, problems: readonly YamlProblem[]): JianghuaError {
+  const [first, ...rest] = problems;
+  const more = rest.slice(0, 5).map((d) => `\n  ${d.line}:${d.column}: ${d.message}`);
+  if (rest.length > 5) more.push(`\n  ……另有 ${rest.length - 5} 处`);
+  return new JianghuaError('schema', `${what}不符合要求：${first!.message}${more.join('')}`, { file, line: first!.line, column: first!.column });
 }
 
 /**
- * Parse strictly and validate with a zod schema: the first failing entry is the error's place
- * (file:line:col), and a few more are listed so one run finds them all. `what` names the file
- * in the message (数据文件 taxonomy.yaml, 分类文件 …).
+ * Parse strictly and validate with a zod schema; every failure is a JianghuaError at file:line:col.
+ * `what` names the file in the messages (数据文件 taxonomy.yaml, 分类文件 …).
  */
-export function parseYamlWith<S extends z.ZodType>(source: string, file: string, schema: S, what: string): z.output<S> {
+export function parseYamlWith<S extends z.ZodType>(source: string, file: string, schema: S, what: string, wording: IssueWording = {}): z.output<S> {
   const { doc, counter, data } = parseYamlStrict(source, file, `${what}是空的`, what);
   const result = schema.safeParse(data, { error: z.locales.zhCN().localeError });
   if (result.success) return result.data;
-  const issues = result.error.issues.map((issue) => {
-    const unknown = issue.code === 'unrecognized_keys';
-    // an unknown key: point at the key itself, not at its parent
-    const path = (unknown ? [...issue.path, issue.keys[0] ?? ''] : issue.path) as Path;
-    const message = unknown
-      ? `${formatYamlPath(path)}：没有这个字段（是否拼错了？）`
-      : path.length > 0 && !doc.hasIn(path as unknown[])
-        ? `缺少必填字段 ${formatYamlPath(path)}`
-        : `${formatYamlPath(path)}：${issue.message}`;
-    return { message, ...locate(doc, counter, path, unknown) };
-  });
-  const [first, ...rest] = issues;
-  const more = rest.slice(0, 5).map((d) => `\n  ${d.line}:${d.column}: ${d.message}`);
-  if (rest.length > 5) more.push(`\n  ……另有 ${rest.length - 5} 处`);
-  throw new JianghuaError('schema', `${what}不符合要求：${first!.message}${more.join('')}`, { file, line: first!.line, column: first!.column });
+  throw yamlSchemaError(file, what, result.error.issues.map((issue) => describeYamlIssue(doc, counter, issue, wording)));
 }
