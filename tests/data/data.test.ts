@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { loadTaxonomy } from '../../src/analyze/taxonomy.js';
 import { DATA_DIR, DATA_SCHEMAS, loadData, type DataName } from '../../src/data/index.js';
 import { loadLexicon } from '../../src/speech/index.js';
+import { CORPUS, runCli } from '../helpers/cli.js';
 import { failure } from '../helpers/errors.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'jianghua-data-'));
@@ -54,5 +55,14 @@ describe('the data layer', () => {
     expect(error.place).toEqual({ file, line: 4, column: 16 });
     expect(error.message).toContain('categories[0].patterns[0]：正则表达式无效');
     expect(error.message).toMatch(/5:9: categories\[1\]\.id：应为小写英文 id/u);
+  });
+
+  it('analyze --taxonomy with a bad entry: exit 2, file:line:col on stderr, nothing on stdout', async () => {
+    const file = path.join(dir, 'cli-taxonomy.yaml');
+    writeFileSync(file, 'categories:\n  - id: dues\n    label: 党费\n    terms: 党费\n');
+    const r = await runCli(['analyze', CORPUS, '--taxonomy', file, '--format', 'json']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(`${file}:4:12: 分类文件不符合要求：categories[0].terms：`);
   });
 });
