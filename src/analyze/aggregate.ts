@@ -1,3 +1,4 @@
+import { compilePattern, escapeRegex } from '../data/index.js';
 import type { GroupField } from './corpus.js';
 import { isSkipped, type AnyRecord, type DocRecord } from './document.js';
 import type { Finding } from './findings.js';
@@ -198,7 +199,7 @@ function locate(record: DocRecord, phrase: string): { example: NonNullable<Stock
     length = parallel.text.length;
   } else {
     const chars = [...phrase];
-    const re = new RegExp(chars.map((c) => c.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')).join(`${QUOTE}?`), 'u');
+    const re = compilePattern(chars.map(escapeRegex).join(`${QUOTE}?`), 'u', '套话');
     const m = re.exec(record.text);
     if (!m) return undefined;
     at = m.index;
