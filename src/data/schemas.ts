@@ -40,7 +40,7 @@ export const numberingSchema = z.strictObject({
 
 export const CUE_NAMES = [
   'salutation', 'title', 'opening', 'achievements', 'achievementsExclude', 'achievementsLead', 'problems', 'problemsExclude', 'problemsEnd',
-  'transition', 'closingStart', 'closing', 'agendaItem', 'agendaOverview', 'agendaSummary', 'report', 'address', 'writtenReport',
+  'transition', 'closingStart', 'closing', 'agendaItem', 'agendaSummary', 'report', 'address', 'writtenReport',
   'stageDirection', 'reviewProblems', 'reviewHopes', 'reviewTurn', 'headingAchievements', 'headingProblems', 'headingDirective',
 ] as const;
 export type CueName = (typeof CUE_NAMES)[number];
