@@ -29,7 +29,7 @@ function issueMessage(ruleId: string, issue: z.core.$ZodIssue, value: unknown, b
   }
   if (issue.code === 'invalid_value' && issue.values.every((v) => typeof v === 'string')) {
     const written = String(valueAt(value, issue.path));
-    const values = issue.values as string[];
+    const values = issue.values;
     return { message: `规则 ${ruleId} 的选项 ${formatPath([...base, ...issue.path] as never)}：“${written}”无效${didYouMean(written, values)}（可用：${values.join('、')}）`, path: [...issue.path], key: false };
   }
   if (issue.code === 'invalid_type' && valueAt(value, issue.path) === undefined) {
@@ -84,7 +84,7 @@ export function checkOptionLayer(rule: Rule, options: Record<string, unknown>, a
 /** The options a rule runs with: every layer merged, defaults filled, required values demanded. */
 export function parseOptions(rule: Rule, merged: Record<string, unknown>, place: Place = {}): Record<string, unknown> {
   const result = rule.meta.options.safeParse(merged, ZH);
-  if (result.success) return result.data as Record<string, unknown>;
+  if (result.success) return result.data;
   const issue = result.error.issues[0] as z.core.$ZodIssue;
   const { message } = issueMessage(rule.id, issue, merged, [], (p) => keysAt(rule.meta.options, p));
   throw new JianghuaError('config', message, place);

@@ -34,7 +34,7 @@ describe('the data layer', () => {
     const error = failure(() => loadLexicon(copy));
     expect(error.code).toBe('schema');
     expect(error.place).toEqual({ file: path.join(copy, 'numbering.yaml'), line: 9, column: 14 });
-    expect(error.message).toContain('series[0].pattern：正则表达式无效');
+    expect(error.message).toContain('series[0].pattern：“^(?<n>[一二三”不是有效的正则表达式');
   });
 
   it('a misspelled key is named at the key', () => {
@@ -53,7 +53,7 @@ describe('the data layer', () => {
     writeFileSync(file, 'categories:\n  - id: dues\n    label: 党费\n    patterns: ["党费(收缴"]\n  - id: Bad_Id\n    label: 坏\n');
     const error = failure(() => loadTaxonomy(file));
     expect(error.place).toEqual({ file, line: 4, column: 16 });
-    expect(error.message).toContain('categories[0].patterns[0]：正则表达式无效');
+    expect(error.message).toContain('categories[0].patterns[0]：“党费(收缴”不是有效的正则表达式');
     expect(error.message).toMatch(/5:9: categories\[1\]\.id：应为小写英文 id/u);
   });
 

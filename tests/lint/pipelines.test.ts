@@ -153,7 +153,7 @@ describe('lintFiles(): the library', () => {
     writeFileSync(`${dir}/a.txt`, DRAFT);
     writeFileSync(`${dir}/b.txt`, '同志们：\n工作扎实。\n');
     const writes: Array<[string, string]> = [];
-    const { results, failures } = await lintFiles([dir], { fix: true, writeFix: async (file, _original, fixed) => void writes.push([path.basename(file), Buffer.from(fixed).toString('utf8')]) });
+    const { results, failures } = await lintFiles([dir], { fix: true, writeFix: (file, _original, fixed) => Promise.resolve(void writes.push([path.basename(file), Buffer.from(fixed).toString('utf8')])) });
     expect(failures).toEqual([]);
     expect(results.map((r) => [path.basename(r.filePath), r.messages.length])).toEqual([['a.txt', 0], ['b.txt', 0]]);
     expect(writes).toEqual([['a.txt', FIXED]]);

@@ -134,11 +134,11 @@ describe('jianghua lsp --stdio', () => {
     expect(brief(after)).toEqual(['alphanumeric-width 1:15-1:17 2', 'quote-marks 2:2-2:3 2', 'quote-marks 2:7-2:8 2', 'placeholder 3:1-3:3 1']);
 
     // code actions for the full-width digits: the fix, and the inline switch
-    const actions = (await editor.rpc.sendRequest('textDocument/codeAction', {
+    const actions = await editor.rpc.sendRequest<CodeAction[]>('textDocument/codeAction', {
       textDocument: { uri },
       range: after[0]?.range,
       context: { diagnostics: [after[0]], only: ['quickfix'] },
-    })) as CodeAction[];
+    });
     expect(actions.map((a) => a.title)).toEqual(['修复：改为“12”（alphanumeric-width）', '对下一行停用 alphanumeric-width']);
     expect(actions[0]?.edit.changes[uri]).toEqual([{ range: after[0]?.range, newText: '12' }]);
     expect(actions[1]?.edit.changes[uri]).toEqual([{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, newText: '<!-- jianghua-disable-next-line alphanumeric-width -->\n' }]);
@@ -149,7 +149,7 @@ describe('jianghua lsp --stdio', () => {
     expect(brief(await disabled)).toEqual(['quote-marks 3:2-3:3 2', 'quote-marks 3:7-3:8 2', 'placeholder 4:1-4:3 1']);
 
     // fix all: one edit that leaves only what no fix can settle
-    const all = (await editor.rpc.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: ['source.fixAll'] } })) as CodeAction[];
+    const all = await editor.rpc.sendRequest<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: ['source.fixAll'] } });
     expect(all.map((a) => a.title)).toEqual(['修复本文件全部可自动修复的问题']);
     expect(all[0]?.edit.changes[uri]?.[0]?.newText).toBe('同志们：\n<!-- jianghua-disable-next-line alphanumeric-width -->\n过去一年，全县新建党群服务中心１２个。\n开展“红色物业”创建。\n请xx同志发言。\n');
 
@@ -192,7 +192,7 @@ describe('jianghua lsp --stdio', () => {
     const uri = pathToFileURL(`${dir}/crlf.txt`).href;
     const opened = await editor.open(uri, DRAFT.replace(/\n/g, '\r\n'));
     expect(brief(opened)).toEqual(['punctuation-width 1:4-1:5 2', 'alphanumeric-width 1:15-1:17 2', 'quote-marks 2:2-2:3 2', 'quote-marks 2:7-2:8 2']);
-    const actions = (await editor.rpc.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: opened[3]?.range, context: { diagnostics: [opened[3]], only: ['quickfix'] } })) as CodeAction[];
+    const actions = await editor.rpc.sendRequest<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: opened[3]?.range, context: { diagnostics: [opened[3]], only: ['quickfix'] } });
     expect(actions[0]?.edit.changes[uri]).toEqual([{ range: opened[3]?.range, newText: '”' }]);
     expect(await editor.stop()).toBe(0);
   });
