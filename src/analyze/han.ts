@@ -49,7 +49,7 @@ export function positionedRuns(text: string): Run[] {
     if (at.length > 0) {
       const last = at[at.length - 1] as number;
       // contiguous run (no quote inside): one slice instead of a concatenation per character
-      const chars = last - (at[0] as number) + 1 === at.length ? text.slice(at[0] as number, last + 1) : at.map((i) => text[i]).join('');
+      const chars = last - (at[0] as number) + 1 === at.length ? text.slice(at[0], last + 1) : at.map((i) => text[i]).join('');
       runs.push({ chars, at });
     }
     at = [];

@@ -64,7 +64,7 @@ async function reduce(source: (onTable: (t: CountTable) => void) => AsyncIterabl
     aggregator.settle();
     let index = 0;
     options.onProgress?.('revisit', 0, done);
-    for await (const record of spool.replay()) {
+    for (const record of spool.replay()) {
       aggregator.revisit(record, index++);
       options.onProgress?.('revisit', index, done);
     }

@@ -31,7 +31,7 @@ export async function* analyzeFiles(files: readonly string[], options: ProcessOp
 const READ_AHEAD = 4;
 
 async function* inProcess(files: readonly string[], options: ProcessOptions): AsyncGenerator<AnyRecord> {
-  const reads: Array<Promise<SpeechSource>> = [];
+  const reads: Array<Promise<SpeechSource> | undefined> = [];
   const start = (i: number) => {
     const file = files[i];
     if (file === undefined) return;
@@ -42,7 +42,7 @@ async function* inProcess(files: readonly string[], options: ProcessOptions): As
   for (let i = 0; i < READ_AHEAD; i++) start(i);
   for (let i = 0; i < files.length; i++) {
     const reading = reads[i];
-    delete reads[i];
+    reads[i] = undefined; // let the text go once it is analysed
     start(i + READ_AHEAD);
     yield await analyzeFile(files[i] as string, options, reading);
   }

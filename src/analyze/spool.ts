@@ -49,7 +49,7 @@ export class Spool {
     this.pendingBytes = 0;
   }
 
-  async *replay(): AsyncGenerator<AnyRecord> {
+  *replay(): Generator<AnyRecord> {
     if (this.fd === undefined || !this.dir) {
       yield* this.memory;
       return;

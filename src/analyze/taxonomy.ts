@@ -1,7 +1,6 @@
 import path from 'node:path';
 import { compilePattern, escapeRegex, loadData, once, readYamlFile, type DataOf } from '../data/index.js';
 import { taxonomySchema } from '../data/schemas.js';
-import { JianghuaError } from '../errors.js';
 
 /** The id of findings that fit no category: reported, never dropped. */
 export const OTHER = 'other';

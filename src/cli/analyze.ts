@@ -35,7 +35,7 @@ interface ReportOptions {
 /** The options both `analyze` and `analyze merge` report with. */
 function reportOptions(): Option[] {
   return [
-    new Option('-f, --format <format>', '输出格式').choices(FORMATS).default('table' as Format),
+    new Option('-f, --format <format>', '输出格式').choices(FORMATS).default('table'),
     new Option('-o, --output <file>', '写入文件而不是标准输出；--format csv 时可给一个文件夹（以 / 结尾），每张表写一个 CSV'),
     new Option('--force', '覆盖已存在的输出文件'),
     new Option('--top <n>', '套话、关键词各列出前 N 条').argParser(positiveInt).default(20),
@@ -94,7 +94,7 @@ async function render(result: AnalyzeResult, format: Exclude<Format, 'json' | 'c
 
 /** A streamed output: stdout, or an atomic writer that puts the file at -o only once complete. */
 async function openOutput(output: string | undefined, io: CliIO, force: boolean) {
-  if (!output) return { write: (s: string) => void io.stdout.write(s), close: async () => undefined, abort: async () => undefined };
+  if (!output) return { write: (s: string) => void io.stdout.write(s), close: () => Promise.resolve(), abort: () => Promise.resolve() };
   const writer = await openAtomicWriter(output, { force });
   return { write: (s: string) => writer.write(s), close: () => writer.commit(), abort: () => writer.abort() };
 }

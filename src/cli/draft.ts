@@ -35,10 +35,11 @@ export function registerDraft(program: Command, io: CliIO): void {
       if (format === 'docx' && !options.output) throw new JianghuaError('usage', 'Word 格式（docx）需要用 -o 指定输出文件');
       const target = options.output ? path.resolve(io.cwd, options.output) : undefined;
       const { loadFactsFile, renderDraft, renderDraftDocx, unusedComments } = await import('../draft/index.js');
-      const { facts, locate } = await loadFactsFile(path.resolve(io.cwd, file), { name: file, allowMissing: options.allowMissing ?? false });
+      const loaded = await loadFactsFile(path.resolve(io.cwd, file), { name: file, allowMissing: options.allowMissing ?? false });
+      const { facts } = loaded;
       if (!options.template) {
         for (const u of unusedComments(facts)) {
-          const at = locate(u.path);
+          const at = loaded.locate(u.path);
           io.stderr.write(`警告：${file}:${at.line}:${at.column}: ${u.message}\n`);
         }
       }

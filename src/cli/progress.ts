@@ -36,7 +36,7 @@ export async function startProgress(io: CliIO, wanted: boolean): Promise<Progres
     close();
     current = label;
     const format = total > 0 ? `${label} {bar} {value}/{total} 篇 | 已用 {duration_formatted} | 剩余 {eta_formatted}` : `${label} {value} 篇 | 已用 {duration_formatted}`;
-    bars = new MultiBar({ format, stream: io.stderr as NodeJS.WritableStream, hideCursor: true, clearOnComplete: true, etaBuffer: 40, fps: 8, autopadding: true }, Presets.shades_classic) as unknown as Bars;
+    bars = new MultiBar({ format, stream: io.stderr as NodeJS.WritableStream, hideCursor: true, clearOnComplete: true, etaBuffer: 40, fps: 8, autopadding: true }, Presets.shades_classic);
     bar = bars.create(total, 0);
   };
   const close = () => {

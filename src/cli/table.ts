@@ -141,7 +141,7 @@ export function drawTable(allColumns: readonly Column[], allRows: readonly Cell[
   for (const row of rows) {
     table.push(
       columns.map((_, i) => {
-        const { text, where, dim } = parts(row[i] ?? '') as { text: string; where?: string; dim?: boolean };
+        const { text, where, dim } = parts(row[i] ?? '');
         const lines = text === '' && where ? [] : wrapText(text, widths[i] as number).map((l) => (dim ? chalk.dim(l) : l));
         if (where) lines.push(chalk.dim(where));
         return lines.join('\n');

@@ -46,7 +46,7 @@ function parseXml(xml: string, part: string, file: string): Document {
     const at = /line:(\d+),col:(\d+)/u.exec(failure ?? '');
     throw new JianghuaError('unreadable', `Word 文件已损坏：${part} 不是合法的 XML${at ? `（第 ${at[1]} 行第 ${at[2]} 列）` : ''}，无法读取`, { file });
   }
-  return doc as unknown as Document;
+  return doc;
 }
 
 /** Subtrees a reader of the accepted text never sees. */
