@@ -50,6 +50,7 @@ describe('an interrupted run leaves no partial output (needs npm run build)', ()
     const child = spawn(process.execPath, [`${ROOT}bin/jianghua.js`, 'analyze', corpus, '--format', 'json', '-o', target, '--no-progress'], { cwd: out });
     const done = finished(child);
     await reading(child, corpus);
+    await sleep(300); // and well into the run
     child.kill(signal);
     const { code, stderr } = await done;
     expect(code).toBe(exitCode);
