@@ -71,11 +71,13 @@ function candidatesIn(paragraph: Paragraph, lexicon: Lexicon): Candidate[] {
  */
 function leadingItems(paragraph: Paragraph, found: Candidate[]): Candidate[] {
   const out: Candidate[] = [];
+  // lookups by sentence, so a paragraph of thousands of items stays linear
+  const firsts = new Set(found.filter((d) => d.index === 1).map((d) => `${d.sentence}\u0000${d.series}`));
+  const sentences = new Map(paragraph.sentences.map((s) => [s.index, s]));
   for (const c of found) {
     if (!c.midSentence || c.family !== 'ordinal' || c.index !== 2) continue;
-    if (found.some((d) => d.sentence === c.sentence && d.series === c.series && d.index === 1)) continue;
-    const sentence = paragraph.sentences.find((s) => s.index === c.sentence);
-    const clause = sentence?.clauses.filter((cl) => cl.end <= c.start).pop();
+    if (firsts.has(`${c.sentence}\u0000${c.series}`)) continue;
+    const clause = lastClauseBefore(sentences.get(c.sentence)?.clauses ?? [], c.start);
     if (!clause) continue;
     const first = `一${c.text.slice(-1)}`;
     const at = clause.text.indexOf(first);
@@ -84,6 +86,18 @@ function leadingItems(paragraph: Paragraph, found: Candidate[]): Candidate[] {
     out.push({ ...c, start, end: start + first.length, index: 1, text: first });
   }
   return out;
+}
+
+/** The last clause ending at or before `offset` (clauses are in text order): a binary search. */
+function lastClauseBefore<T extends { end: number }>(clauses: readonly T[], offset: number): T | undefined {
+  let lo = 0;
+  let hi = clauses.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((clauses[mid] as T).end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return clauses[lo - 1];
 }
 
 /** Agenda items (进行第三项议程) stand mid-sentence, after 首先 or 下面. */
@@ -112,13 +126,22 @@ export function findMarkers(paragraphs: readonly Paragraph[], lexicon: Lexicon):
     return [...found, ...leadingItems(p, found), ...agendaMarkers(p, lexicon)];
   });
   candidates.sort((a, b) => a.start - b.start);
-  const accepted = candidates.filter(
-    (c) =>
-      c.sure ||
-      candidates.some(
-        (d) => d !== c && d.family === c.family && d.index !== c.index && Math.abs(d.paragraph - c.paragraph) <= SIBLING_WINDOW,
-      ),
-  );
+  // a sibling is a marker of the same family with another index within SIBLING_WINDOW paragraphs:
+  // keep two distinct indices per family and paragraph, then each candidate looks at 2·window+1 slots
+  const indices = new Map<string, number[]>();
+  for (const c of candidates) {
+    const key = `${c.family}\u0000${c.paragraph}`;
+    const seen = indices.get(key);
+    if (!seen) indices.set(key, [c.index]);
+    else if (seen.length < 2 && seen[0] !== c.index) seen.push(c.index);
+  }
+  const hasSibling = (c: Candidate) => {
+    for (let p = c.paragraph - SIBLING_WINDOW; p <= c.paragraph + SIBLING_WINDOW; p++) {
+      for (const index of indices.get(`${c.family}\u0000${p}`) ?? []) if (index !== c.index) return true;
+    }
+    return false;
+  };
+  const accepted = candidates.filter((c) => c.sure || hasSibling(c));
   // 最后 continues the sequence it closes
   let previous = 0;
   for (const m of accepted) {

@@ -23,22 +23,29 @@ const rule: Rule<NoOptions> = {
   check(speech, context) {
     for (const paragraph of speech.paragraphs) {
       const stack: Array<{ char: string; at: number }> = [];
+      // where each opener stands in the stack, topmost last: finding the match is O(1), and every
+      // entry is removed once, so a paragraph nested any depth stays linear
+      const places = new Map<string, number[]>();
       for (const m of paragraph.text.matchAll(ANY)) {
         const char = m[0];
         const at = paragraph.start + m.index;
         const close = PAIRS[char];
         if (close !== undefined) {
+          const list = places.get(char) ?? [];
+          list.push(stack.length);
+          places.set(char, list);
           stack.push({ char, at });
           continue;
         }
         const open = CLOSERS[char] as string;
-        const depth = stack.map((s) => s.char).lastIndexOf(open);
-        if (depth === -1) {
+        const depth = places.get(open)?.at(-1);
+        if (depth === undefined) {
           context.report({ messageId: 'unopened', data: named(open, char), range: [at, at + 1] });
           continue;
         }
         // everything opened after the matching opener was never closed
         for (const left of stack.splice(depth)) {
+          places.get(left.char)?.pop();
           if (left.char !== open) context.report({ messageId: 'unclosed', data: named(left.char, PAIRS[left.char] as string), range: [left.at, left.at + 1] });
         }
       }
