@@ -71,21 +71,44 @@ export async function run(argv: readonly string[], io: CliIO = processIO()): Pro
   }
 }
 
-/** SIGINT / SIGTERM: remove half-written temp files and exit 130 / 143, as shells expect. */
-export function installSignalHandlers(): void {
-  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
-    process.once(signal, () => {
-      for (const temp of pendingTempFiles) {
-        try {
-          unlinkSync(temp);
-        } catch {
-          // already renamed or removed
-        }
-      }
-      process.stderr.write(`\njianghua: 已中断（${signal}），未写出任何不完整的文件\n`);
-      process.exit(code);
-    });
+const SIGNALS = ['SIGINT', 'SIGTERM'] as const;
+
+function onSignal(signal: NodeJS.Signals): void {
+  for (const temp of pendingTempFiles) {
+    try {
+      unlinkSync(temp);
+    } catch {
+      // already renamed or removed
+    }
   }
+  process.stderr.write(`\njianghua: 已中断（${signal}），未写出任何不完整的文件\n`);
+  disarm();
+  // die of the signal itself (the shell sees 130 / 143): exiting normally would unwind worker
+  // threads that may be inside jieba's native code, which aborts (Napi::Error)
+  process.kill(process.pid, signal);
+}
+
+let armed = false;
+function arm(): void {
+  if (armed) return;
+  armed = true;
+  for (const signal of SIGNALS) process.on(signal, onSignal);
+}
+function disarm(): void {
+  armed = false;
+  for (const signal of SIGNALS) process.off(signal, onSignal);
+}
+
+/**
+ * SIGINT / SIGTERM. A JS handler only runs when the event loop is free, so it is installed only
+ * while a named temp file is being written (async I/O): then it removes the temp file first.
+ * The rest of the time the signal keeps Node's default and ends the process at once, even in
+ * the middle of synchronous work; nothing is left behind because spools and streamed output
+ * live in unlinked scratch files. Either way the process ends by the signal (exit 130 / 143).
+ */
+export function installSignalHandlers(): void {
+  pendingTempFiles.onChange = (size) => (size > 0 ? arm() : disarm());
+  if (pendingTempFiles.size > 0) arm();
 }
 
 export async function main(argv: readonly string[]): Promise<number> {

@@ -1,8 +1,9 @@
-import { closeSync, fsyncSync, openSync, writeSync } from 'node:fs';
-import { link, open, rename, unlink, stat, readFile } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
+import { link, open, rename, unlink, stat, readFile, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { JianghuaError } from '../errors.js';
+import { ScratchFile } from './temp-file.js';
 
 export interface WriteOptions {
   /** Replace an existing file; without it, an existing target is refused and left untouched. */
@@ -14,8 +15,27 @@ export interface WriteOptions {
   original?: string | Uint8Array;
 }
 
-/** Temp files currently being written, so a signal handler can remove them. */
-export const pendingTempFiles = new Set<string>();
+/** A set that says when it changes: the CLI arms its signal handlers only while it is non-empty. */
+class PendingFiles extends Set<string> {
+  onChange: ((size: number) => void) | undefined;
+  override add(file: string): this {
+    super.add(file);
+    this.onChange?.(this.size);
+    return this;
+  }
+  override delete(file: string): boolean {
+    const had = super.delete(file);
+    if (had) this.onChange?.(this.size);
+    return had;
+  }
+}
+
+/**
+ * Temp files currently being written, so a signal handler can remove them. Only named files are
+ * here, and only while they are written (async I/O, so a handler can run): everything else a run
+ * keeps on disk is a ScratchFile, which has no name to leave behind.
+ */
+export const pendingTempFiles = new PendingFiles();
 
 const EXISTS_MESSAGE = '文件已存在，未覆盖（如需覆盖请加 --force）';
 
@@ -67,16 +87,43 @@ interface Prepared {
   mode: number;
 }
 
-/** The checks every write makes before it starts, and a fresh temp name in the target's folder. */
-async function prepare(target: string, options: WriteOptions): Promise<Prepared> {
+/**
+ * The checks a write makes before it starts; callers with a long run ahead (analyze -o) make them
+ * up front too, so a missing folder or an existing file fails before the work, not after it.
+ */
+export async function checkOutput(target: string, options: WriteOptions = {}): Promise<Stats | undefined> {
   const dir = path.dirname(path.resolve(target));
   const info = await stat(dir).catch(() => undefined);
   if (!info?.isDirectory()) throw new JianghuaError('not-found', `输出目录不存在：${path.dirname(target)}`, { file: target });
   const existing = await stat(target).catch(() => undefined);
   if (existing?.isDirectory()) throw new JianghuaError('usage', '输出路径是一个目录，请给出文件名', { file: target });
+  // renaming onto /dev/null (as root) would replace the device node with a regular file
+  if (existing && !existing.isFile()) throw new JianghuaError('usage', '输出路径是设备、管道或套接字，不是普通文件，未写入（要输出到终端或管道请不用 -o）', { file: target });
   if (options.original !== undefined) await checkUnchanged(target, options.original);
   else if (existing && !options.force) throw new JianghuaError('exists', EXISTS_MESSAGE, { file: target });
-  const temp = path.join(dir, `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  return existing;
+}
+
+/** Longest file name most file systems take (NAME_MAX, in bytes). */
+const NAME_MAX = 255;
+
+/** `.name.pid.rand.tmp` beside the target; a long name (80 Han characters are 240 bytes) is shortened to fit NAME_MAX. */
+export function tempName(target: string): string {
+  const suffix = `.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  let base = path.basename(target);
+  const room = NAME_MAX - 1 - Buffer.byteLength(suffix);
+  if (Buffer.byteLength(base) > room) {
+    const chars = [...base];
+    while (Buffer.byteLength(chars.join('')) > room) chars.pop();
+    base = chars.join('');
+  }
+  return path.join(path.dirname(path.resolve(target)), `.${base}${suffix}`);
+}
+
+/** The checks every write makes before it starts, and a fresh temp name in the target's folder. */
+async function prepare(target: string, options: WriteOptions): Promise<Prepared> {
+  const existing = await checkOutput(target, options);
+  const temp = tempName(target);
   pendingTempFiles.add(temp);
   return { temp, mode: existing ? existing.mode & 0o777 : 0o666 };
 }
@@ -97,12 +144,16 @@ async function finish(temp: string, target: string, options: WriteOptions): Prom
  * An interrupted run leaves either the old file or the new one, never half of one, and no temp file.
  */
 export async function writeFileAtomic(target: string, data: string | Uint8Array, options: WriteOptions = {}): Promise<void> {
+  await writeAtomicWith(target, options, (handle) => handle.writeFile(data));
+}
+
+async function writeAtomicWith(target: string, options: WriteOptions, body: (handle: FileHandle) => Promise<void>): Promise<void> {
   const { temp, mode } = await prepare(target, options);
   try {
     // 'wx': never reuse a temp file another process might be writing
     const handle = await open(temp, 'wx', mode);
     try {
-      await handle.writeFile(data);
+      await body(handle);
       await handle.sync();
     } finally {
       await handle.close();
@@ -124,48 +175,36 @@ export interface AtomicWriter {
   abort(): Promise<void>;
 }
 
-/** Like writeFileAtomic, for output produced in pieces by synchronous code. */
+/**
+ * Like writeFileAtomic, for output produced in pieces by synchronous code. The pieces go to a
+ * ScratchFile (no name, so an interrupted run leaves nothing); `commit` copies them into place
+ * atomically. The target is checked when the writer opens, so a bad -o fails before the work.
+ */
 export async function openAtomicWriter(target: string, options: WriteOptions = {}): Promise<AtomicWriter> {
-  const { temp, mode } = await prepare(target, options);
-  let fd: number | undefined;
-  try {
-    fd = openSync(temp, 'wx', mode);
-  } catch (error) {
-    pendingTempFiles.delete(temp);
-    throw writeError(error, target);
-  }
-  const close = () => {
-    if (fd !== undefined) closeSync(fd);
-    fd = undefined;
-  };
+  await checkOutput(target, options);
+  let scratch: ScratchFile | undefined = new ScratchFile('.jianghua-out-', path.dirname(path.resolve(target)));
   const discard = async () => {
-    try {
-      close();
-    } catch {
-      // already failed; the temp file goes anyway
-    }
-    await unlink(temp).catch(() => undefined);
-    pendingTempFiles.delete(temp);
+    scratch?.close();
+    scratch = undefined;
   };
   return {
     write(chunk) {
-      if (fd === undefined) throw new JianghuaError('usage', '输出已结束，不能再写入', { file: target });
-      const buf = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+      if (!scratch) throw new JianghuaError('usage', '输出已结束，不能再写入', { file: target });
       try {
-        for (let done = 0; done < buf.length; ) done += writeSync(fd, buf, done, buf.length - done);
+        scratch.append(chunk);
       } catch (error) {
         throw writeError(error, target);
       }
     },
     async commit() {
+      const from = scratch;
+      if (!from) throw new JianghuaError('usage', '输出已结束，不能再写入', { file: target });
       try {
-        if (fd !== undefined) fsyncSync(fd);
-        close();
-        await finish(temp, target, options);
-        pendingTempFiles.delete(temp);
-      } catch (error) {
+        await writeAtomicWith(target, options, async (handle) => {
+          for (const chunk of from.chunks()) await handle.write(chunk);
+        });
+      } finally {
         await discard();
-        throw writeError(error, target);
       }
     },
     abort: discard,
