@@ -15,7 +15,8 @@ export type ErrorCode =
   | 'exists'
   | 'changed'
   | 'config'
-  | 'dictionary';
+  | 'dictionary'
+  | 'output';
 
 /** Where an error is; a part not known may be left out or undefined. */
 export interface Place {

@@ -1,5 +1,5 @@
 import { readSpeech, wordPosition, type SpeechSource } from '../io/read-speech.js';
-import { isJianghuaError } from '../errors.js';
+import { isJianghuaError, JianghuaError } from '../errors.js';
 import { loadLexicon } from '../speech/lexicon.js';
 import { parseSpeech } from '../speech/parse.js';
 import { countHan } from '../speech/text.js';
@@ -64,9 +64,17 @@ export function analyzeText(file: string, text: string, options: ProcessOptions 
   return { file, meta, chars: countHan(speech.text), findings, text: speech.text, cuts: tokenCuts(tokens), parallels: parallelRuns(speech, loadStockSettings()), terms };
 }
 
+/**
+ * The first line of a Markdown report (invisible when rendered): a report saved into the analysed
+ * folder (`-o 语料/报告.md`) is skipped by the next run instead of counted as a speech.
+ */
+export const REPORT_MARK = '<!-- jianghua analyze 生成的分析报告，不是讲话稿 -->';
+
 /** The text of one file (a Word file too: src/io/read-speech.ts); a JianghuaError when it cannot be used. */
 export async function readDocument(file: string): Promise<SpeechSource> {
-  return readSpeech(file);
+  const source = await readSpeech(file);
+  if (source.text.trimStart().startsWith(REPORT_MARK)) throw new JianghuaError('usage', '这是 jianghua analyze 生成的分析报告，不是讲话稿', { file });
+  return source;
 }
 
 /**

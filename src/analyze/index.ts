@@ -3,7 +3,7 @@ import { Aggregator, type AnalyzeResult } from './aggregate.js';
 import { corpusProblems, type GroupField } from './corpus.js';
 import { isSkipped, type AnyRecord, type ProcessOptions } from './document.js';
 import { readParts } from './jsonl.js';
-import { analyzeFiles } from './pool.js';
+import { analyzeFiles, workerCount } from './pool.js';
 import { FindingSpool, Spool } from './spool.js';
 import type { CountTable } from './stock-phrases.js';
 import { userDictionaries } from './segment.js';
@@ -35,6 +35,14 @@ export interface AnalyzeOptions extends ProcessOptions {
   onProgress?(phase: AnalyzePhase, done: number, total: number): void;
   /** Something the user should know that does not stop the run (a document merged twice). */
   onWarning?(message: string): void;
+}
+
+/** Threads to use: --jobs clamped to the cores and the documents, with a notice when clamped. */
+function jobsFor(options: AnalyzeOptions, documents: number): number {
+  if (options.jobs === undefined) return workerCount(availableParallelism(), documents).workers;
+  const { workers, reason } = workerCount(options.jobs, documents);
+  if (reason) options.onWarning?.(`--jobs ${options.jobs}：${reason}，改用 ${workers} 个线程`);
+  return workers;
 }
 
 /** Check user-supplied files before any work starts, so a typo fails at once with exit 2. */
@@ -81,7 +89,7 @@ const processOptions = (o: AnalyzeOptions): ProcessOptions => ({ ...(o.taxonomy 
 export async function* analyzeRecords(inputs: readonly string[], options: AnalyzeOptions = {}): AsyncGenerator<AnyRecord> {
   const files = await collectFilesOrFail(inputs, { extensions: ANALYZE_EXTENSIONS });
   preflight(options, files);
-  yield* analyzeFiles(files, processOptions(options), options.jobs ?? availableParallelism());
+  yield* analyzeFiles(files, processOptions(options), jobsFor(options, files.length));
 }
 
 /** --jsonl parts as records; a document that comes twice is counted once, with a warning. */
@@ -96,7 +104,7 @@ function partRecords(parts: readonly string[], options: AnalyzeOptions) {
 export async function analyzeCorpus(inputs: readonly string[], options: AnalyzeOptions = {}): Promise<AnalyzeResult> {
   const files = await collectFilesOrFail(inputs, { extensions: ANALYZE_EXTENSIONS });
   preflight(options, files);
-  return reduce((onTable) => analyzeFiles(files, processOptions(options), options.jobs ?? availableParallelism(), onTable), options, files.length);
+  return reduce((onTable) => analyzeFiles(files, processOptions(options), jobsFor(options, files.length), onTable), options, files.length);
 }
 
 /** Combine --jsonl parts into the same result a single run would give. */
@@ -129,7 +137,7 @@ async function streamed(run: (sink: FindingSpool) => Promise<AnalyzeResult>): Pr
 export async function analyzeCorpusStreamed(inputs: readonly string[], options: AnalyzeOptions = {}): Promise<StreamedResult> {
   const files = await collectFilesOrFail(inputs, { extensions: ANALYZE_EXTENSIONS });
   preflight(options, files);
-  return streamed((sink) => reduce((onTable) => analyzeFiles(files, processOptions(options), options.jobs ?? availableParallelism(), onTable), options, files.length, sink));
+  return streamed((sink) => reduce((onTable) => analyzeFiles(files, processOptions(options), jobsFor(options, files.length), onTable), options, files.length, sink));
 }
 
 export async function mergePartsStreamed(parts: readonly string[], options: AnalyzeOptions = {}): Promise<StreamedResult> {

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { unpackTerms } from './keywords.js';
@@ -12,11 +13,24 @@ const WORKER = new URL('./worker.js', import.meta.url);
 const MIN_PER_WORKER = 8;
 
 /**
+ * Threads for `requested` jobs on `documents` files: never more than the cores (each worker loads
+ * its own jieba, about 300 MB: 1 000 of them exhausted memory) nor than the documents allow.
+ * `reason` says why fewer than asked, for a notice.
+ */
+export function workerCount(requested: number, documents: number, cores = availableParallelism()): { workers: number; reason?: string } {
+  const byDocuments = Math.max(1, Math.floor(documents / MIN_PER_WORKER));
+  const workers = Math.max(1, Math.min(requested, cores, byDocuments));
+  if (workers >= requested) return { workers };
+  const reason = workers === cores && cores <= byDocuments ? `本机只有 ${cores} 个 CPU 核` : `只有 ${documents} 篇文档（每个线程至少 ${MIN_PER_WORKER} 篇才划算）`;
+  return { workers, reason };
+}
+
+/**
  * Analyse files into records, yielded in input order. With jobs > 1 the files go to worker
  * threads; at most a few per worker are in flight, so memory stays bounded however many files.
  */
 export async function* analyzeFiles(files: readonly string[], options: ProcessOptions, jobs: number, onTable?: (table: CountTable) => void): AsyncGenerator<AnyRecord> {
-  const workers = Math.min(jobs, Math.floor(files.length / MIN_PER_WORKER));
+  const { workers } = workerCount(jobs, files.length);
   // from TypeScript sources (tests) there is no compiled worker: stay in this thread
   if (workers <= 1 || !existsSync(fileURLToPath(WORKER))) {
     yield* inProcess(files, options);

@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { JianghuaError } from '../errors.js';
 import { failIfNothingRead } from './skipped.js';
-import { openAtomicWriter, writeFileAtomic } from '../io/write-atomic.js';
+import { checkOutput as checkTarget, openAtomicWriter, writeFileAtomic } from '../io/write-atomic.js';
 import { GROUP_FIELDS, type GroupField } from '../analyze/corpus.js';
 import type { AnalyzeOptions, AnalyzePhase, AnalyzeResult, StreamedResult } from '../analyze/index.js';
 import { CSV_TABLES, type CsvTable } from '../analyze/formatters/csv.js';
@@ -71,14 +71,15 @@ function libraryOptions(options: ReportOptions & { dict?: string; jobs?: number 
 /** `-o 文件夹/` with csv: one file per table. */
 const isFolder = (output: string) => /[\\/]$/u.test(output) || (existsSync(output) && statSync(output).isDirectory());
 
-function checkOutput(options: ReportOptions): void {
+async function checkOutput(options: ReportOptions): Promise<void> {
   if (options.table && options.format !== 'csv') throw new JianghuaError('usage', '--table 只用于 --format csv');
   if (!options.output) return;
   if (isFolder(options.output)) {
     if (options.format !== 'csv') throw new JianghuaError('usage', '输出到文件夹只用于 --format csv（每张表一个文件）', { file: options.output });
     return;
   }
-  if (!options.force && existsSync(options.output)) throw new JianghuaError('exists', '文件已存在，未覆盖（如需覆盖请加 --force）', { file: options.output });
+  // a missing folder, an existing file or a device fail now, not after the whole analysis
+  await checkTarget(options.output, { force: Boolean(options.force) });
 }
 
 async function render(result: AnalyzeResult, format: Exclude<Format, 'json' | 'csv'>, io: CliIO): Promise<string> {
@@ -140,7 +141,7 @@ async function report(run: StreamedResult, options: ReportOptions, io: CliIO): P
 }
 
 async function runReport(io: CliIO, options: ReportOptions & { dict?: string; jobs?: number }, start: (o: AnalyzeOptions) => Promise<StreamedResult>): Promise<void> {
-  checkOutput(options);
+  await checkOutput(options);
   const progress = await startProgress(io, options.progress);
   try {
     const run = await start(libraryOptions(options, progress));
@@ -174,7 +175,7 @@ export function registerAnalyze(program: Command, io: CliIO): void {
       const options = raw as unknown as ReportOptions & { dict?: string; jobs?: number; jsonl?: true };
       const { analyzeCorpusStreamed, analyzeRecords } = await import('../analyze/index.js');
       if (options.jsonl) {
-        checkOutput({ ...options, format: 'json' });
+        await checkOutput({ ...options, format: 'json' });
         const { toJsonLine } = await import('../analyze/jsonl.js');
         const progress = await startProgress(io, options.progress);
         try {

@@ -2,7 +2,7 @@ import type { Command } from '@commander-js/extra-typings';
 import { Option } from '@commander-js/extra-typings';
 import path from 'node:path';
 import { JianghuaError } from '../errors.js';
-import { writeFileAtomic } from '../io/write-atomic.js';
+import { checkOutput, writeFileAtomic } from '../io/write-atomic.js';
 import type { CliIO } from './io.js';
 
 const FORMATS = ['txt', 'md', 'docx'] as const;
@@ -34,6 +34,10 @@ export function registerDraft(program: Command, io: CliIO): void {
       const format = pickFormat(options.format, options.output);
       if (format === 'docx' && !options.output) throw new JianghuaError('usage', 'Word 格式（docx）需要用 -o 指定输出文件');
       const target = options.output ? path.resolve(io.cwd, options.output) : undefined;
+      const inputs = [path.resolve(io.cwd, file), ...(options.template ? [path.resolve(io.cwd, options.template)] : [])];
+      const write = { force: options.force ?? false, inputs };
+      // a missing folder, an existing file or the facts file itself fail before any work
+      if (target) await checkOutput(target, write);
       const { loadFactsFile, renderDraft, renderDraftDocx, unusedComments } = await import('../draft/index.js');
       const loaded = await loadFactsFile(path.resolve(io.cwd, file), { name: file, allowMissing: options.allowMissing ?? false });
       const { facts } = loaded;
@@ -45,14 +49,14 @@ export function registerDraft(program: Command, io: CliIO): void {
       }
       const render = { ...(options.template !== undefined ? { template: options.template } : {}), cwd: io.cwd };
       if (format === 'docx') {
-        await writeFileAtomic(target!, await renderDraftDocx(facts, render), { force: options.force ?? false });
+        await writeFileAtomic(target!, await renderDraftDocx(facts, render), write);
       } else {
         const text = renderDraft(facts, { ...render, format });
         if (!target) {
           io.stdout.write(text);
           return;
         }
-        await writeFileAtomic(target, text, { force: options.force ?? false });
+        await writeFileAtomic(target, text, write);
       }
       io.stderr.write(`已写出 ${options.output}\n`);
     });

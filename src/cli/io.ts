@@ -1,4 +1,5 @@
 import { Chalk, type ChalkInstance } from 'chalk';
+import { JianghuaError } from '../errors.js';
 
 /** What a command may touch of the outside world; tests pass their own. */
 export interface CliIO {
@@ -12,8 +13,40 @@ export interface CliIO {
   exitCode?: number;
 }
 
+/**
+ * A failed write to stdout (`> /dev/full`, a closed pipe): one Chinese line and exit 2 — for
+ * lint, 1 would mean "findings" — never a stack.
+ */
+export function outputError(error: unknown): JianghuaError {
+  const code = (error as NodeJS.ErrnoException)?.code;
+  const why = code === 'EPIPE' ? '管道另一端已关闭' : code === 'ENOSPC' || code === 'EDQUOT' ? '磁盘空间不足' : code === 'EBADF' ? '标准输出已关闭' : (code ?? String(error));
+  return new JianghuaError('output', `无法写出到标准输出（${why}），输出不完整`, {}, { cause: error });
+}
+
 export function processIO(): CliIO {
-  return { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env, cwd: process.cwd() };
+  const stdout = process.stdout;
+  return {
+    // stdout to a file writes synchronously and throws; a pipe reports later ('error', see bin/)
+    stdout: {
+      write(chunk) {
+        try {
+          return stdout.write(chunk);
+        } catch (error) {
+          throw outputError(error);
+        }
+      },
+      get isTTY() {
+        return stdout.isTTY;
+      },
+      get columns() {
+        return stdout.columns;
+      },
+    },
+    stderr: process.stderr,
+    stdin: process.stdin,
+    env: process.env,
+    cwd: process.cwd(),
+  };
 }
 
 /** Colour only on a terminal, never with NO_COLOR (https://no-color.org), forced with FORCE_COLOR. */

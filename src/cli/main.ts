@@ -10,7 +10,9 @@ import { registerEval } from './eval.js';
 import { registerInit } from './init.js';
 import { registerLint } from './lint.js';
 import { registerLsp } from './lsp.js';
-import { processIO, type CliIO } from './io.js';
+import { outputError, processIO, type CliIO } from './io.js';
+
+export { outputError };
 import { registerOutline } from './outline.js';
 import { registerSchema } from './schema.js';
 import { registerStats } from './stats.js';

@@ -13,6 +13,8 @@ export interface WriteOptions {
    * someone changed it meanwhile and the write is refused ('changed'), whatever `force` says.
    */
   original?: string | Uint8Array;
+  /** Files the command reads (draft's facts and template): the output may not be one of them, even with force. */
+  inputs?: readonly string[];
 }
 
 /** A set that says when it changes: the CLI arms its signal handlers only while it is non-empty. */
@@ -99,6 +101,12 @@ export async function checkOutput(target: string, options: WriteOptions = {}): P
   if (existing?.isDirectory()) throw new JianghuaError('usage', '输出路径是一个目录，请给出文件名', { file: target });
   // renaming onto /dev/null (as root) would replace the device node with a regular file
   if (existing && !existing.isFile()) throw new JianghuaError('usage', '输出路径是设备、管道或套接字，不是普通文件，未写入（要输出到终端或管道请不用 -o）', { file: target });
+  for (const input of existing ? (options.inputs ?? []) : []) {
+    const info = await stat(input).catch(() => undefined);
+    if (info && existing && info.dev === existing.dev && info.ino === existing.ino) {
+      throw new JianghuaError('usage', `输出文件就是输入文件 ${input}，不会覆盖它（请换一个输出文件名）`, { file: target });
+    }
+  }
   if (options.original !== undefined) await checkUnchanged(target, options.original);
   else if (existing && !options.force) throw new JianghuaError('exists', EXISTS_MESSAGE, { file: target });
   return existing;

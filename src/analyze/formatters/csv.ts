@@ -8,8 +8,11 @@ export const CSV_TABLES = ['categories', 'findings', 'phrases', 'documents', 'gr
 export type CsvTable = (typeof CSV_TABLES)[number];
 
 type Value = string | number | undefined;
+/** =, +, -, @ (and tab, CR) open a formula in Excel and LibreOffice: a leading ' keeps text text (OWASP). */
+const FORMULA = /^[=+\-@\t\r]/u;
+
 const cell = (v: Value) => {
-  const s = v === undefined ? '' : String(v);
+  const s = v === undefined ? '' : typeof v === 'string' && FORMULA.test(v) ? `'${v}` : String(v);
   return /[",\n\r]/u.test(s) ? `"${s.replace(/"/gu, '""')}"` : s;
 };
 const line = (row: Value[]) => `${row.map(cell).join(',')}\r\n`;

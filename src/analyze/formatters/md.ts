@@ -1,12 +1,14 @@
 import type { AnalyzeResult } from '../result.js';
 import { familyLabel, groupLabel, groupValues, keywordList, percent, present, summaryLine, where } from './common.js';
+import { REPORT_MARK } from '../document.js';
 
-const esc = (s: string) => s.replace(/\|/gu, '\\|').replace(/\n/gu, ' ');
+/** A table cell: | and line ends would break the row; <, > and & would be HTML to a Markdown renderer (a file named <img onerror=…>). */
+const esc = (s: string) => s.replace(/&/gu, '&amp;').replace(/</gu, '&lt;').replace(/>/gu, '&gt;').replace(/\|/gu, '\\|').replace(/\r?\n|\r/gu, ' ');
 const row = (cells: Array<string | number>) => `| ${cells.map((c) => esc(String(c))).join(' | ')} |`;
 const rule = (n: number, right: number[] = []) => `|${Array.from({ length: n }, (_, i) => (right.includes(i) ? ' ---: ' : ' --- ')).join('|')}|`;
 
 export function formatMarkdown(r: AnalyzeResult): string {
-  const out = ['# 讲话稿问题分析', '', summaryLine(r), '', '## 问题类别', ''];
+  const out = [REPORT_MARK, '# 讲话稿问题分析', '', summaryLine(r), '', '## 问题类别', ''];
   out.push(row(['问题类别', 'id', '提及', '文档', '文档占比', '典型表述', '位置']), rule(7, [2, 3, 4]));
   for (const c of present(r)) out.push(row([c.label, `\`${c.id}\``, c.mentions, c.documents, percent(c.share), c.example?.text ?? '', c.example ? where(c.example) : '']));
   if (r.groups && r.groups.length > 0) {
