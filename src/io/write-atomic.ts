@@ -15,6 +15,8 @@ export interface WriteOptions {
   original?: string | Uint8Array;
   /** Files the command reads (draft's facts and template): the output may not be one of them, even with force. */
   inputs?: readonly string[];
+  /** Give the replacement the owner and group of the file it replaces (lint --fix run as root on a user's file). */
+  keepOwner?: boolean;
 }
 
 /** A set that says when it changes: the CLI arms its signal handlers only while it is non-empty. */
@@ -87,6 +89,7 @@ interface Prepared {
   temp: string;
   /** Permissions of the file being replaced, kept by its replacement. */
   mode: number;
+  existing: Stats | undefined;
 }
 
 /**
@@ -133,7 +136,7 @@ async function prepare(target: string, options: WriteOptions): Promise<Prepared>
   const existing = await checkOutput(target, options);
   const temp = tempName(target);
   pendingTempFiles.add(temp);
-  return { temp, mode: existing ? existing.mode & 0o777 : 0o666 };
+  return { temp, mode: existing ? existing.mode & 0o7777 : 0o666, existing };
 }
 
 /** Swap the finished temp file in: after re-checking an edited file, or without clobbering unless forced. */
@@ -156,12 +159,17 @@ export async function writeFileAtomic(target: string, data: string | Uint8Array,
 }
 
 async function writeAtomicWith(target: string, options: WriteOptions, body: (handle: FileHandle) => Promise<void>): Promise<void> {
-  const { temp, mode } = await prepare(target, options);
+  const { temp, mode, existing } = await prepare(target, options);
   try {
     // 'wx': never reuse a temp file another process might be writing
     const handle = await open(temp, 'wx', mode);
     try {
       await body(handle);
+      if (existing) {
+        // open() applied the umask: the replacement gets exactly the old bits (and owner, if asked)
+        await handle.chmod(mode);
+        if (options.keepOwner && (existing.uid !== process.getuid?.() || existing.gid !== process.getgid?.())) await handle.chown(existing.uid, existing.gid);
+      }
       await handle.sync();
     } finally {
       await handle.close();

@@ -1,10 +1,8 @@
-import iconv from 'iconv-lite';
 import { isJianghuaError, JianghuaError } from '../errors.js';
 import { collectFilesOrFail } from '../io/collect.js';
-import type { Encoding } from '../io/decode.js';
 import { speechFromBytes, wordPosition, type SpeechSource } from '../io/read-speech.js';
 import { readSpeechBytes } from '../io/read-text.js';
-import { writeFileAtomic } from '../io/write-atomic.js';
+import { encodeFix, writeFix } from '../io/write-fix.js';
 import type { SpeechKind } from '../speech/types.js';
 import { configFor } from './config.js';
 import { counted, lintText } from './linter.js';
@@ -33,20 +31,8 @@ export interface LintFilesResult {
   failures: JianghuaError[];
 }
 
-/** Back to the bytes the file had: same encoding, BOM and line ends. */
-export function encodeText(text: string, encoding: Encoding, crlf: boolean): Buffer {
-  const body = crlf ? text.replace(/\n/g, '\r\n') : text;
-  if (encoding === 'utf-8') return Buffer.from(body, 'utf8');
-  if (encoding === 'utf-8-bom') return Buffer.from(`\ufeff${body}`, 'utf8');
-  const bom = encoding === 'gb18030' || encoding === 'big5' ? '' : '\ufeff';
-  return iconv.encode(`${bom}${body}`, encoding);
-}
-
-/** Write fixed bytes atomically, unless the file no longer holds what was linted. */
-export async function writeFix(file: string, original: Uint8Array, fixed: Uint8Array): Promise<void> {
-  // writeFileAtomic re-checks just before the swap, so an edit made meanwhile is never overwritten
-  await writeFileAtomic(file, fixed, { force: true, original });
-}
+/** The default fix writer (src/io/write-fix.ts): the file it was given, byte-faithful, owner and links kept. */
+export { writeFix };
 
 export const isMarkdown = (file: string) => /\.(md|markdown)$/iu.test(file);
 
@@ -125,8 +111,8 @@ export async function lintFiles(patterns: readonly string[], options: LintFilesO
       const { text, encoding = 'utf-8' } = source;
       const result = lintSource(text, file, { ...options, fix: Boolean(options.fix || options.fixDryRun) });
       if (result.output !== undefined && options.fix && !options.fixDryRun) {
-        // output already has the file's line ends; encodeText puts back its encoding and BOM
-        await write(file, raw, encodeText(result.output, encoding, false));
+        // only the fixed spans are re-encoded: line ends, BOM, encoding and other bytes stay as they were
+        await write(file, raw, encodeFix(raw, { text, encoding }, result.output, file));
         delete result.output;
         delete result.source;
       }

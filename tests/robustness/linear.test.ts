@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyzeText } from '../../src/analyze/document.js';
 import { formatStylish } from '../../src/lint/formatters/stylish.js';
+import { lintSource } from '../../src/lint/files.js';
 import { lintText } from '../../src/lint/linter.js';
 import { formatOutline, outline } from '../../src/speech/outline.js';
 import { parseSpeech } from '../../src/speech/parse.js';
@@ -58,8 +59,8 @@ describe('work grows linearly with the input (operation counts, not time)', () =
   it('stylish: n messages', () => {
     const chalk = new Chalk({ level: 0 });
     const format = (text: string) => {
-      const r = lintText(text, {});
-      return () => formatStylish([{ filePath: 'a.txt', messages: r.messages, errorCount: r.errorCount, warningCount: r.warningCount }], chalk);
+      const result = lintSource(text, 'a.txt');
+      return () => formatStylish([result], chalk);
     };
     const small = format(hostile.unclosedQuotes(2000));
     const large = format(hostile.unclosedQuotes(4000));
