@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { compilePattern, escapeRegex, loadData, once, readYamlFile, type DataOf } from '../data/index.js';
-import { taxonomySchema } from '../data/schemas.js';
+import { userTaxonomySchema } from '../data/schemas.js';
 
 /** The id of findings that fit no category: reported, never dropped. */
 export const OTHER = 'other';
@@ -53,7 +53,7 @@ function buildTaxonomy(userFile: string | undefined): Taxonomy {
   let generic = base.generic ?? [];
   let genericFile = 'taxonomy.yaml';
   if (userFile) {
-    const raw = readYamlFile(userFile, taxonomySchema, '分类文件');
+    const raw = readYamlFile(userFile, userTaxonomySchema, '分类文件');
     const own = readCategories(raw, userFile);
     if (raw.generic !== undefined && raw.generic !== null) {
       generic = raw.generic;
