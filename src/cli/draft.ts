@@ -47,7 +47,12 @@ export function registerDraft(program: Command, io: CliIO): void {
           io.stderr.write(`警告：${file}:${at.line}:${at.column}: ${u.message}\n`);
         }
       }
-      const render = { ...(options.template !== undefined ? { template: options.template } : {}), cwd: io.cwd };
+      const render = {
+        ...(options.template !== undefined ? { template: options.template } : {}),
+        cwd: io.cwd,
+        onLog: (message: string) => void io.stderr.write(`模板日志：${message}
+`),
+      };
       if (format === 'docx') {
         await writeFileAtomic(target!, await renderDraftDocx(facts, render), write);
       } else {

@@ -86,9 +86,12 @@ export function person(p: PersonLike): string {
   return `${asText(p.org)}${asText(p.title)}${name ? `${name}同志` : p.title ? '' : '主要负责同志'}`;
 }
 
+/** An item's own field only: `key="toString"` (or a key taken from the data) must not reach the prototype. */
+const field = (x: unknown, key: string): unknown => (typeof x === 'object' && x !== null && Object.hasOwn(x, key) ? (x as Record<string, unknown>)[key] : undefined);
+
 function pluck(list: unknown, key: string | undefined): string[] {
   if (!Array.isArray(list)) return [];
-  return list.map((x) => (key ? asText((x as Record<string, unknown>)[key]) : typeof x === 'object' && x !== null ? person(x as PersonLike) : asText(x)));
+  return list.map((x) => (key !== undefined ? asText(field(x, String(key))) : typeof x === 'object' && x !== null ? person(x as PersonLike) : asText(x)));
 }
 
 /** Every helper a template may call; `knownHelpersOnly` rejects any other name at compile time. */

@@ -21,6 +21,39 @@ export interface DraftOptions {
   format?: DraftFormat;
   /** Folder that relative template paths start from. */
   cwd?: string;
+  /** Where `{{log …}}` goes (the CLI: stderr); never into the speech. Default: nowhere. */
+  onLog?: (message: string) => void;
+}
+
+/**
+ * Render budgets: a template could expand without end (40 inline partials each calling the one
+ * before twice; 20 nested #each). Every partial and #each body rendered counts, and so do the
+ * characters they produce; a real speech needs a few hundred renders and a few hundred KB.
+ */
+export const RENDER_LIMITS = { renders: 200_000, chars: 64 * 1024 * 1024 };
+
+type Program = (context: unknown, options?: unknown) => string;
+
+/** Count renders and output of template bodies (partials, #each), and stop past RENDER_LIMITS. */
+function budgeted(env: typeof Handlebars, file: string): void {
+  let renders = 0;
+  let chars = 0;
+  const count = (fn: Program): Program =>
+    function (this: unknown, context, options) {
+      if (++renders > RENDER_LIMITS.renders) throw new JianghuaError('template', `模板展开过多（超过 ${RENDER_LIMITS.renders} 次局部模板或 #each 展开），已停止：局部模板是否层层调用、#each 是否嵌套过深？`, { file });
+      const out = fn.call(this, context, options);
+      chars += out.length;
+      if (chars > RENDER_LIMITS.chars) throw new JianghuaError('template', `模板展开的文字过多（超过 ${RENDER_LIMITS.chars / 1024 / 1024} MB），已停止`, { file });
+      return out;
+    };
+  const registry = env as unknown as { helpers: Record<string, (...args: unknown[]) => unknown>; decorators: Record<string, (...args: unknown[]) => unknown> };
+  const each = registry.helpers.each as (this: unknown, context: unknown, options: { fn: Program }) => unknown;
+  env.registerHelper('each', function (this: unknown, context: unknown, options: { fn: Program }) {
+    return each.call(this, context, { ...options, fn: count(options.fn) });
+  });
+  const inline = registry.decorators.inline as (fn: unknown, props: unknown, container: unknown, options: { fn: Program }) => unknown;
+  env.registerDecorator('inline', (fn: unknown, props: unknown, container: unknown, options: { fn: Program }) => inline(fn, props, container, { ...options, fn: count(options.fn) }));
+  for (const [name, partial] of Object.entries(env.partials)) if (typeof partial === 'function') env.registerPartial(name, count(partial as Program) as unknown as Handlebars.Template);
 }
 
 const COMPILE_OPTIONS = {
@@ -59,6 +92,9 @@ export function composeDraft(facts: Facts, options: Omit<DraftOptions, 'format'>
   for (const p of partials) checkTemplate(p, partialNames);
   checkTemplate(main, partialNames);
   for (const p of partials) env.registerPartial(path.basename(p.file, '.hbs'), env.compile(p.text, COMPILE_OPTIONS));
+  // {{log}} would print to stdout, into the drafted speech when it goes there
+  env.registerHelper('log', (...args: unknown[]) => void options.onLog?.(args.slice(0, -1).map(String).join(' ')));
+  budgeted(env, main.file);
   const render = env.compile(main.text, COMPILE_OPTIONS);
   try {
     return render(viewModel(facts), { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });

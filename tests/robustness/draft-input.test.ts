@@ -4,6 +4,7 @@ import { parseDocument } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, runCli } from '../helpers/cli.js';
 import { tmp } from './tmp.js';
+import { eachBomb, partialBomb } from './hostile.mjs';
 
 const EXAMPLE = readFileSync(`${ROOT}templates/examples/summary-speech.yaml`, 'utf8');
 const NO_STACK = /\n\s+at /u;
@@ -101,6 +102,39 @@ describe('hostile user templates: refused with a clear error, never running code
     expect(stdout).toBe('');
     expect(stderr).toMatch(/^jianghua: .*\p{Script=Han}/u);
     expect(stderr).not.toMatch(NO_STACK);
+  });
+
+  it.each([
+    ['40 inline partials, each calling the one before twice (2^40 renders)', () => partialBomb(40)],
+    ['20 nested #each over the guests (3^20 renders)', () => eachBomb(20)],
+  ])('render budget: %s stops with a Chinese message, exit 2', async (label, make) => {
+    const threeGuests = parseDocument(EXAMPLE);
+    threeGuests.set('guests', ['甲', '乙', '丙'].map((name) => ({ org: '县委', title: '副书记', name })));
+    const file = path.join(dir, 'guests.yaml');
+    writeFileSync(file, threeGuests.toString());
+    const hbs = path.join(dir, 'bomb.hbs');
+    writeFileSync(hbs, make());
+    const { code, stdout, stderr } = await runCli(['draft', file, '--template', hbs]);
+    expect([code, stdout]).toEqual([2, '']);
+    expect(stderr).toContain(`jianghua: ${hbs}: 模板展开过多`);
+  });
+
+  it('helpers reach own fields only: {{join guests "、" key="toString"}} renders nothing', async () => {
+    const hbs = path.join(dir, 'join.hbs');
+    writeFileSync(hbs, '[{{join guests "、" key="toString"}}][{{join guests "、" key="hasOwnProperty"}}][{{join guests "、" key="name"}}]');
+    const { code, stdout } = await runCli(['draft', facts(), '--template', hbs]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^\[\]\[\]\[[^\]]+\]/u); // the prototype's toString, hasOwnProperty never shown
+    expect(stdout).not.toContain('function');
+  });
+
+  it('{{log}} goes to stderr, never into the drafted speech', async () => {
+    const hbs = path.join(dir, 'log.hbs');
+    writeFileSync(hbs, '同志们：{{log "调试" meeting.name}}今天开会。');
+    const { code, stdout, stderr } = await runCli(['draft', facts(), '--template', hbs]);
+    expect(code).toBe(0);
+    expect(stdout.trim()).toBe('同志们：今天开会。');
+    expect(stderr).toMatch(/^模板日志：调试 /u);
   });
 
   it('never reveals an object prototype through __proto__ (it renders as nothing)', async () => {

@@ -29,8 +29,8 @@ export const partialBomb = (n) => {
   return `${out}{{> p${n}}}\n`;
 };
 
-/** n nested #each over the same list: len^n renders unbounded. */
-export const eachBomb = (n) => `${'{{#each ../guests}}'.repeat(n)}嘉宾${'{{/each}}'.repeat(n)}\n`.replace('{{#each ../guests}}', '{{#each guests}}');
+/** n nested #each over the same list (guests, from the root at every level): length^n renders unbounded. */
+export const eachBomb = (n) => `${'{{#each @root.guests}}'.repeat(n)}嘉宾${'{{/each}}'.repeat(n)}\n`;
 
 const FAMILIES = { numberedLines, numberedClauses, nestedBrackets, unclosedQuotes, longLine, partialBomb, eachBomb };
 
