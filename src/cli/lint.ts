@@ -40,6 +40,9 @@ interface LintFlags {
   stdinFilename?: string;
 }
 
+/** Reading failures: the file is skipped and counted, the others are linted. */
+const SKIPPABLE = new Set<string>(['not-found', 'unreadable', 'binary', 'empty']);
+
 /** All of standard input, as bytes (decoded like a file: UTF-8, UTF-16 with BOM, GB18030). */
 async function readAll(stream: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>): Promise<Buffer> {
   const chunks: Buffer[] = [];
@@ -110,8 +113,16 @@ export function registerLint(program: Command, io: CliIO): void {
         io.stderr.write(`jianghua: 警告 ${warnings} 个，超过上限 ${flags.maxWarnings} 个（--max-warnings）\n`);
         code = 1;
       }
-      for (const failure of failures) io.stderr.write(`jianghua: ${failure.format()}\n`);
-      if (failures.length) code = 2;
+      // an unreadable draft is skipped and counted (docs/errors.md); a fix that could not be
+      // written, or every file unreadable, means the request was not met: exit 2
+      const skipped = failures.filter((f) => SKIPPABLE.has(f.code));
+      for (const failure of skipped) io.stderr.write(`警告：已跳过 ${failure.format()}\n`);
+      if (skipped.length) io.stderr.write(`jianghua: 跳过 ${skipped.length} 个无法读取的文件\n`);
+      for (const failure of failures.filter((f) => !SKIPPABLE.has(f.code))) {
+        io.stderr.write(`jianghua: ${failure.format()}\n`);
+        code = 2;
+      }
+      if (results.length === 0 && failures.length > 0) code = 2;
       io.exitCode = code;
     });
 }

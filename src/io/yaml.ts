@@ -50,6 +50,19 @@ export const YAML_CODES: Record<string, string> = {
 };
 
 /**
+ * A YAML parse or conversion error in Chinese: yaml's code translated, its own detail in
+ * parentheses, without the English position suffix; a stack overflow (nesting thousands deep)
+ * and an alias bomb are said as what they are, never as an internal error.
+ */
+export function explainYamlError(error: { message: string; code?: string }): string {
+  const message = error.message.split('\n')[0] ?? '';
+  if (/Maximum call stack size exceeded/u.test(message) || error instanceof RangeError) return 'YAML 嵌套过深，已拒绝读取';
+  if (/alias count|resource exhaustion/iu.test(message)) return 'YAML 别名（*）展开过多，已拒绝读取';
+  const detail = message.replace(/ at line \d+, column \d+:?$/u, '');
+  return `${(error.code && YAML_CODES[error.code]) || 'YAML 格式错误'}（${detail}）`;
+}
+
+/**
  * Parse a user's YAML file strictly (unique keys, core schema) with bounded alias expansion: a
  * syntax error, a "billion laughs" file or an empty file is a JianghuaError at file:line:col.
  * `what` starts the syntax error's message (配置文件格式错误); `emptyMessage: null` accepts an empty file.
@@ -60,7 +73,6 @@ export function parseYamlStrict(source: string, file: string, emptyMessage: stri
   const first = doc.errors[0];
   if (first) {
     const pos = first.linePos?.[0];
-    const detail = first.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/u, '');
     // the parser notices an unclosed quote or bracket where it gives up; the writer needs where it opened
     const opened = unclosedAt(source, first.pos[0]);
     if (opened) {
@@ -68,13 +80,13 @@ export function parseYamlStrict(source: string, file: string, emptyMessage: stri
       const noticed = pos ? `，到第 ${pos.line} 行第 ${pos.col} 列仍未闭合` : '';
       throw new JianghuaError('yaml-syntax', `${what}格式错误：${opened.what}没有闭合（从这里开始${noticed}）`, { file, line: start.line, column: start.col });
     }
-    throw new JianghuaError('yaml-syntax', `${what}格式错误：${YAML_CODES[first.code] ?? 'YAML 格式错误'}（${detail}）`, { file, line: pos?.line, column: pos?.col });
+    throw new JianghuaError('yaml-syntax', `${what}格式错误：${explainYamlError(first)}`, { file, line: pos?.line, column: pos?.col });
   }
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: 100 });
   } catch (error) {
-    throw new JianghuaError('yaml-syntax', `YAML 别名（*）展开过多，已拒绝读取（${(error as Error).message}）`, { file, line: 1, column: 1 });
+    throw new JianghuaError('yaml-syntax', explainYamlError(error as Error), { file, line: 1, column: 1 });
   }
   if ((data === null || data === undefined) && emptyMessage !== null) throw new JianghuaError('empty', emptyMessage, { file });
   return { doc, counter, data };
