@@ -26,7 +26,7 @@ describe('auxiliary YAML: bombs and deep nesting named with the file, in Chinese
   it.each([
     ['draft facts', (f: string) => ['draft', f], 'meeting', 'YAML 格式错误：YAML 嵌套过深'],
     ['lint --config', (f: string) => ['lint', `${CORPUS}${SEEDS[0]}`, '--config', f], 'rules', '配置文件格式错误：YAML 嵌套过深'],
-    ['analyze --taxonomy', (f: string) => ['analyze', `${CORPUS}${SEEDS[0]}`, '--taxonomy', f], 'categories', '数据文件格式错误：YAML 嵌套过深'],
+    ['analyze --taxonomy', (f: string) => ['analyze', `${CORPUS}${SEEDS[0]}`, '--taxonomy', f], 'categories', 'YAML 格式错误：YAML 嵌套过深'],
   ])('%s nested 20 000 deep: a Chinese message with file:line, no stack', async (_label, args, key, message) => {
     const file = path.join(tmp(), 'deep.yaml');
     writeFileSync(file, deep(key));
@@ -63,9 +63,9 @@ describe('the jieba user dictionary is checked before cppjieba sees it (it would
       mkdirSync(path.join(dir, 'a|b'));
       writeFileSync(path.join(dir, 'a|b', 'x.dict'), '党建 5 n\n');
       return path.join(dir, 'a|b', 'x.dict');
-    }, '分词词典的路径不能含“|”'],
-    ['a folder', (dir: string) => dir, '分词词典应是一个文件，这是一个目录'],
-    ['a device', () => '/dev/null', '分词词典不是普通文件'],
+    }, '分词词典的路径不能含有“|”'],
+    ['a folder', (dir: string) => dir, '分词词典：这是一个目录'],
+    ['a device', () => '/dev/null', '分词词典：这是一个设备文件'],
     ['a missing file', (dir: string) => path.join(dir, 'none.dict'), '找不到分词词典文件'],
   ])('%s: Chinese message, exit 2', (_label, make, message) => {
     const dict = make(tmp());
@@ -109,11 +109,12 @@ describe('output', () => {
     expect(stderr).not.toContain('已跳过');
   });
 
-  it('draft f.yaml -o f.yaml --force refuses to overwrite its input', async () => {
+  it('draft f -o f --force refuses to overwrite its input', async () => {
     const dir = tmp();
-    const facts = path.join(dir, 'f.yaml');
+    const facts = path.join(dir, 'f.md');
     writeFileSync(facts, readFileSync(`${ROOT}templates/examples/summary-speech.yaml`));
     const before = readFileSync(facts);
+    // named .md so the format is accepted: the output path is the facts file itself
     const { code, stderr } = await runCli(['draft', facts, '-o', facts, '--force']);
     expect(code).toBe(2);
     expect(stderr).toContain('输出文件就是输入文件');
