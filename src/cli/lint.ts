@@ -115,10 +115,11 @@ export function registerLint(program: Command, io: CliIO): void {
       }
       // an unreadable draft is skipped and counted (docs/errors.md); a fix that could not be
       // written, or every file unreadable, means the request was not met: exit 2
-      const skipped = failures.filter((f) => SKIPPABLE.has(f.code));
+      // nothing could be read at all: the request failed, each reason on its own line (exit 2 below)
+      const skipped = results.length === 0 ? [] : failures.filter((f) => SKIPPABLE.has(f.code));
       for (const failure of skipped) io.stderr.write(`警告：已跳过 ${failure.format()}\n`);
       if (skipped.length) io.stderr.write(`jianghua: 跳过 ${skipped.length} 个无法读取的文件\n`);
-      for (const failure of failures.filter((f) => !SKIPPABLE.has(f.code))) {
+      for (const failure of failures.filter((f) => !skipped.includes(f))) {
         io.stderr.write(`jianghua: ${failure.format()}\n`);
         code = 2;
       }

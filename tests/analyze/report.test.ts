@@ -71,7 +71,7 @@ describe('analyze merge: a document seen twice counts once', () => {
     await runCli(['analyze', `${CORPUS}${SEEDS[1]}`, '--jsonl', '-o', part]);
     const before = await runCli(['analyze', '--format', 'md', 'merge', part]);
     const after = await runCli(['analyze', 'merge', part, '--format', 'md']);
-    expect(after.stdout).toMatch(/^# 讲话稿问题分析/u);
+    expect(after.stdout).toMatch(/^<!-- jianghua analyze .*-->\n# 讲话稿问题分析/u);
     expect(before.stdout).toBe(after.stdout);
   });
 });
