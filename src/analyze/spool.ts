@@ -84,6 +84,8 @@ export class FindingSpool {
     this.buffer = '';
   }
 
+  // async for the output streams that consume it; the scratch file itself is read synchronously
+  // eslint-disable-next-line @typescript-eslint/require-await
   async *replay(): AsyncGenerator<Finding> {
     this.flush();
     const decoder = new StringDecoder('utf8');

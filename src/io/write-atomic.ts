@@ -199,9 +199,10 @@ export interface AtomicWriter {
 export async function openAtomicWriter(target: string, options: WriteOptions = {}): Promise<AtomicWriter> {
   await checkOutput(target, options);
   let scratch: ScratchFile | undefined = new ScratchFile('.jianghua-out-', path.dirname(path.resolve(target)));
-  const discard = async () => {
+  const discard = () => {
     scratch?.close();
     scratch = undefined;
+    return Promise.resolve();
   };
   return {
     write(chunk) {

@@ -26,7 +26,7 @@ describe('spools leave no file behind, even while in use', () => {
     for (let i = 0; i < 50; i++) spool.push(record(i));
     expect(readdirSync(scratch)).toEqual([]);
     const back: AnyRecord[] = [];
-    for await (const r of spool.replay()) back.push(r);
+    for (const r of spool.replay()) back.push(r);
     expect(back).toEqual(Array.from({ length: 50 }, (_, i) => record(i)));
     spool.dispose();
     expect(readdirSync(scratch)).toEqual([]);
