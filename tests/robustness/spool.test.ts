@@ -21,7 +21,7 @@ afterEach(() => {
 const record = (i: number): AnyRecord => ({ file: `${i}.txt`, error: `第 ${i} 篇` });
 
 describe('spools leave no file behind, even while in use', () => {
-  it('Spool past its memory limit: records on disk, nothing named in TMPDIR', async () => {
+  it('Spool past its memory limit: records on disk, nothing named in TMPDIR', () => {
     const spool = new Spool(2);
     for (let i = 0; i < 50; i++) spool.push(record(i));
     expect(readdirSync(scratch)).toEqual([]);
