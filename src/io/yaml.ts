@@ -86,7 +86,7 @@ export function parseYamlStrict(source: string, file: string, emptyMessage: stri
   try {
     data = doc.toJS({ maxAliasCount: 100 });
   } catch (error) {
-    throw new JianghuaError('yaml-syntax', explainYamlError(error as Error), { file, line: 1, column: 1 });
+    throw new JianghuaError('yaml-syntax', `${what}格式错误：${explainYamlError(error as Error)}`, { file, line: 1, column: 1 });
   }
   if ((data === null || data === undefined) && emptyMessage !== null) throw new JianghuaError('empty', emptyMessage, { file });
   return { doc, counter, data };

@@ -268,13 +268,14 @@ describe('analyze with worker threads (built binary)', () => {
   it('--jobs 2 gives the same result as --jobs 1', async () => {
     requireBuild('analyze/worker.js');
     const dir = tmp();
-    for (let i = 0; i < 2; i++) for (const s of SEEDS) copyFileSync(`${CORPUS}${s}`, path.join(dir, `${i}-${s}`));
+    // 20 documents: enough that --jobs 2 is not clamped to one thread
+    for (let i = 0; i < 4; i++) for (const s of SEEDS) copyFileSync(`${CORPUS}${s}`, path.join(dir, `${i}-${s}`));
     // one thread in this process (jieba is loaded already); the workers need the built worker.js
     const one = await json([dir, '--jobs', '1']);
     const two = runBin(['analyze', dir, '--format', 'json', '--jobs', '2']);
     expect(two.code).toBe(0);
     expect(two.stderr).toBe('');
     expect(JSON.parse(two.stdout)).toEqual(one);
-    expect((JSON.parse(two.stdout) as AnalyzeResult).documents).toHaveLength(10);
+    expect((JSON.parse(two.stdout) as AnalyzeResult).documents).toHaveLength(20);
   });
 });

@@ -25,7 +25,7 @@ describe('auxiliary YAML: bombs and deep nesting named with the file, in Chinese
   it.each([
     ['draft facts', (f: string) => ['draft', f], 'meeting', 'YAML 格式错误：YAML 嵌套过深'],
     ['lint --config', (f: string) => ['lint', `${CORPUS}${SEEDS[0]}`, '--config', f], 'rules', '配置文件格式错误：YAML 嵌套过深'],
-    ['analyze --taxonomy', (f: string) => ['analyze', `${CORPUS}${SEEDS[0]}`, '--taxonomy', f], 'categories', 'YAML 格式错误：YAML 嵌套过深'],
+    ['analyze --taxonomy', (f: string) => ['analyze', `${CORPUS}${SEEDS[0]}`, '--taxonomy', f], 'categories', '分类文件格式错误：YAML 嵌套过深'],
   ])('%s nested 20 000 deep: a Chinese message with file:line, no stack', async (_label, args, key, message) => {
     const file = path.join(tmp(), 'deep.yaml');
     writeFileSync(file, deep(key));
