@@ -52,11 +52,20 @@ export function codePointLength(text: string, start = 0, end = text.length): num
 export class LineIndex {
   /** Offset of the first character of each line. */
   readonly starts: number[];
+  /** Offset of the second unit of each surrogate pair, ascending: a column is units minus the pairs before it. */
+  private readonly pairEnds: number[] = [];
 
   constructor(readonly text: string) {
     const starts = [0];
     for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
     this.starts = starts;
+    for (let i = 1; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c >= 0xdc00 && c <= 0xdfff) {
+        const h = text.charCodeAt(i - 1);
+        if (h >= 0xd800 && h <= 0xdbff) this.pairEnds.push(i);
+      }
+    }
   }
 
   get lineCount(): number {
@@ -65,30 +74,17 @@ export class LineIndex {
 
   /** 0-based line number containing `offset` (binary search). */
   lineOf(offset: number): number {
-    const starts = this.starts;
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((starts[mid] as number) <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return lastAtOrBefore(this.starts, offset);
   }
 
-  /** The last answer: callers walk forward along a line, so counting resumes from it (linear, not quadratic, on long lines). */
-  private last = { line: -1, offset: 0, column: 1 };
-
+  /** O(log n) whatever the order of the calls: a long line is never rescanned. */
   position(offset: number): Position {
     const clamped = Math.max(0, Math.min(offset, this.text.length));
     const line = this.lineOf(clamped);
-    const { last } = this;
-    const from = last.line === line && last.offset <= clamped ? last : { line, offset: this.starts[line] as number, column: 1 };
-    const column = from.column + codePointLength(this.text, from.offset, clamped);
-    // resuming inside a surrogate pair would miscount: only remember offsets between code points
-    const c = this.text.charCodeAt(clamped);
-    if (!(c >= 0xdc00 && c <= 0xdfff)) this.last = { line, offset: clamped, column };
-    return { line: line + 1, column };
+    const start = this.starts[line] as number;
+    // pairs wholly inside [start, clamped) count once (as codePointLength counts them)
+    const pairs = this.pairEnds.length === 0 ? 0 : countBelow(this.pairEnds, clamped) - countBelow(this.pairEnds, start + 1);
+    return { line: line + 1, column: 1 + clamped - start - pairs };
   }
 
   /** Inverse of `position`; columns past the end of the line clamp to it. */
@@ -100,6 +96,30 @@ export class LineIndex {
     }
     return offset;
   }
+}
+
+/** Index of the last element ≤ value in an ascending array (0 when none is). */
+function lastAtOrBefore(sorted: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((sorted[mid] as number) <= value) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** How many elements of an ascending array are < value. */
+function countBelow(sorted: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((sorted[mid] as number) < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 const HAN = /\p{Script=Han}/gu;
