@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { compilePattern, escapeRegex, loadData, once, readYamlFile, type DataOf } from '../data/index.js';
-import { userTaxonomySchema } from '../data/schemas.js';
+import { userTaxonomySchema } from '../data/user-taxonomy.js';
 
 /** The id of findings that fit no category: reported, never dropped. */
 export const OTHER = 'other';

@@ -5,7 +5,6 @@
 import { z } from 'zod';
 import type { SectionKind, SeriesFamily, SpeechKind } from '../speech/types.js';
 import { patternProblem } from './regex.js';
-import { unsafePattern } from './safe-pattern.js';
 
 /**
  * A JavaScript regular expression with the u flag, in a data file or a rule option: checked when
@@ -15,15 +14,6 @@ export const pattern = () =>
   z.string().min(1).superRefine((source, ctx) => {
     const problem = patternProblem(source);
     if (problem !== undefined) ctx.addIssue({ code: 'custom', message: `“${source}”不是有效的正则表达式（${problem}）` });
-  });
-/**
- * A user's pattern run over every clause of every speech (a 16 MB line included): also refused
- * when it could backtrack super-linearly (ReDoS). Shipped patterns are checked by the tests.
- */
-export const linearPattern = () =>
-  pattern().superRefine((source, ctx) => {
-    const unsafe = unsafePattern(source);
-    if (unsafe !== undefined) ctx.addIssue({ code: 'custom', message: `正则表达式“${source}”在长句上可能极慢（${unsafe}），请改写，如去掉嵌套的重复` });
   });
 const patterns = z.array(pattern());
 /** One pattern or a list of alternatives. */
@@ -98,7 +88,7 @@ const categoryOf = (p: typeof pattern) =>
     patterns: z.array(p()).nullish().transform((v) => v ?? []),
     weak: words.nullish().transform((v) => v ?? []),
   });
-const taxonomyOf = (p: typeof pattern) =>
+export const taxonomyOf = (p: typeof pattern) =>
   z.strictObject({
     /** In a user file: false replaces the shipped categories instead of extending them. */
     extends: z.boolean().optional(),
@@ -106,8 +96,6 @@ const taxonomyOf = (p: typeof pattern) =>
     categories: z.array(categoryOf(p)),
   });
 export const taxonomySchema = taxonomyOf(pattern);
-/** A user's --taxonomy: the same shape, with patterns that must run in linear time. */
-export const userTaxonomySchema = taxonomyOf(linearPattern);
 
 export const stockPhrasesSchema = z.strictObject({
   minLength: z.number().int().positive(),
