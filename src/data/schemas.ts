@@ -22,7 +22,8 @@ const words = z.array(z.string());
 
 const FAMILIES = ['heading', 'paren-cn', 'arabic', 'paren-arabic', 'ordinal', 'di', 'sequence', 'agenda'] as const satisfies readonly SeriesFamily[];
 const SECTION_KINDS = ['opening', 'achievements', 'problems', 'opinions', 'closing', 'agenda', 'review', 'other'] as const satisfies readonly SectionKind[];
-const SPEECH_KINDS = ['summary-speech', 'host-script', 'review', 'report', 'progress-meeting', 'work-meeting', 'self-inspection'] as const satisfies readonly SpeechKind[];
+/** Every kind of speech the model tells apart; a rule that applies to any speech lists these. */
+export const SPEECH_KINDS = ['summary-speech', 'host-script', 'review', 'report', 'progress-meeting', 'work-meeting', 'self-inspection'] as const satisfies readonly SpeechKind[];
 
 export const numberingSchema = z.strictObject({
   series: z.array(

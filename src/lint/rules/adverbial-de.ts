@@ -1,3 +1,4 @@
+import { SPEECH_KINDS } from '../../data/schemas.js';
 import { z } from 'zod';
 import { compilePattern, wordsSource } from '../../data/regex.js';
 import type { Rule } from '../types.js';
@@ -14,7 +15,7 @@ const rule: Rule<typeof options> = {
   meta: {
     description: '状语后误用“的”，应为“地”（严肃的查处 → 严肃地查处）',
     defaultSeverity: 'warn',
-    kinds: ['summary-speech', 'host-script', 'progress-meeting'],
+    kinds: SPEECH_KINDS,
     messages: { de: '“{{text}}”中状语后应用“地”：{{modifier}}地{{verb}}' },
     options,
     fixable: true,

@@ -1,3 +1,4 @@
+import { SPEECH_KINDS } from '../../data/schemas.js';
 import { NO_OPTIONS, type NoOptions } from '../options.js';
 import type { Rule } from '../types.js';
 
@@ -10,7 +11,7 @@ const rule: Rule<NoOptions> = {
   meta: {
     description: '正文里用了全角数字或全角拉丁字母（１３１２万、Ｍ２），应使用半角（GB/T 15835）',
     defaultSeverity: 'warn',
-    kinds: ['summary-speech', 'host-script', 'progress-meeting'],
+    kinds: SPEECH_KINDS,
     messages: { fullWidth: '全角字符“{{text}}”应写作半角“{{half}}”' },
     options: NO_OPTIONS,
     fixable: true,

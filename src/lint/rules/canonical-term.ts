@@ -1,3 +1,4 @@
+import { SPEECH_KINDS } from '../../data/schemas.js';
 import { z } from 'zod';
 import { compilePattern } from '../../data/regex.js';
 import { termSchema } from '../../data/schemas.js';
@@ -18,7 +19,7 @@ const rule: Rule<typeof options> = {
   meta: {
     description: '不规范的提法：习总书记、缺“思想”的理论名称、首次提及缺“党的”、简称缺引号等',
     defaultSeverity: 'warn',
-    kinds: ['summary-speech', 'host-script', 'progress-meeting'],
+    kinds: SPEECH_KINDS,
     messages: {
       wrong: '“{{text}}”不规范，应写作：{{write}}（{{note}}）',
       unquoted: '{{text}}应加引号，写作{{write}}（{{note}}）',

@@ -1,3 +1,4 @@
+import { SPEECH_KINDS } from '../../data/schemas.js';
 import { z } from 'zod';
 import { compilePattern } from '../../data/regex.js';
 import { dateFactSchema } from '../../data/schemas.js';
@@ -23,7 +24,7 @@ const rule: Rule<typeof options> = {
   meta: {
     description: '与年份绑定的提法写错了年份（“十四五”规划开局之年是2021年，党的二十大召开于2022年……）',
     defaultSeverity: 'error',
-    kinds: ['summary-speech', 'host-script', 'progress-meeting'],
+    kinds: SPEECH_KINDS,
     messages: { wrongYear: '{{year}}年不是{{name}}：{{name}}是{{right}}年' },
     options,
     fixable: false,

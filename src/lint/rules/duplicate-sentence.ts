@@ -1,3 +1,4 @@
+import { SPEECH_KINDS } from '../../data/schemas.js';
 import { z } from 'zod';
 import type { Rule } from '../types.js';
 
@@ -12,7 +13,7 @@ const rule: Rule<typeof options> = {
   meta: {
     description: `同一篇中出现两次相同的句子（默认 ${MIN_LENGTH} 字及以上），多半是复制粘贴留下的`,
     defaultSeverity: 'warn',
-    kinds: ['summary-speech', 'host-script', 'progress-meeting'],
+    kinds: SPEECH_KINDS,
     messages: { duplicate: '这句话与第{{line}}行的句子重复：“{{excerpt}}”' },
     options,
     fixable: false,

@@ -1,3 +1,4 @@
+import { SPEECH_KINDS } from '../../data/schemas.js';
 import { parseChineseNumeral, toChineseNumeral } from '../../speech/numerals.js';
 import { findSections } from '../../speech/walk.js';
 import type { NumberingMarker, Section, SectionKind, Speech } from '../../speech/types.js';
@@ -88,7 +89,7 @@ const rule: Rule<NoOptions> = {
   meta: {
     description: '编号不连续（一、二、四、）、重复（二要…二要）或同一层级混用体例（一要、二是、三是）',
     defaultSeverity: 'error',
-    kinds: ['summary-speech', 'host-script', 'progress-meeting'],
+    kinds: SPEECH_KINDS,
     messages: {
       gap: '缺少第{{missing}}项：“{{prev}}”之后是“{{next}}”',
       start: '编号没有从“{{expected}}”开始：这一组的第一个编号是“{{next}}”',

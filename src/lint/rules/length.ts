@@ -1,3 +1,4 @@
+import { SPEECH_KINDS } from '../../data/schemas.js';
 import { DEFAULT_RATE, speechStats } from '../../speech/stats.js';
 import { z } from 'zod';
 import type { Rule } from '../types.js';
@@ -14,7 +15,7 @@ const rule: Rule<typeof options> = {
   meta: {
     description: '预计讲话时长超过配置的上限（默认关闭；打开时须设置 maxMinutes）',
     defaultSeverity: 'off',
-    kinds: ['summary-speech', 'host-script', 'progress-meeting'],
+    kinds: SPEECH_KINDS,
     messages: { tooLong: '预计讲话约 {{minutes}} 分钟，超过上限 {{max}} 分钟（按每分钟 {{rate}} 字估算，共 {{chars}} 字）' },
     options,
     fixable: false,

@@ -1,3 +1,4 @@
+import { SPEECH_KINDS } from '../../data/schemas.js';
 import { NO_OPTIONS, type NoOptions } from '../options.js';
 import type { Rule } from '../types.js';
 
@@ -13,7 +14,7 @@ const rule: Rule<NoOptions> = {
   meta: {
     description: '汉字年份里的“零”写成了圆圈“○”或“零”（二○○八年），应为数字“〇”（二〇〇八年，GB/T 15835）',
     defaultSeverity: 'warn',
-    kinds: ['summary-speech', 'host-script', 'progress-meeting'],
+    kinds: SPEECH_KINDS,
     messages: { zero: '年份“{{year}}年”中的“{{char}}”应为数字“〇”：{{fixed}}年' },
     options: NO_OPTIONS,
     fixable: true,

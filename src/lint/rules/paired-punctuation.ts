@@ -1,3 +1,4 @@
+import { SPEECH_KINDS } from '../../data/schemas.js';
 import { NO_OPTIONS, type NoOptions } from '../options.js';
 import type { Rule } from '../types.js';
 
@@ -12,7 +13,7 @@ const rule: Rule<NoOptions> = {
   meta: {
     description: '成对标点（“” ‘’ （） 《》 【】）在同一段内不配对',
     defaultSeverity: 'error',
-    kinds: ['summary-speech', 'host-script', 'progress-meeting'],
+    kinds: SPEECH_KINDS,
     messages: {
       unclosed: '{{open}}（{{openName}}）没有配对的{{close}}（{{closeName}}）',
       unopened: '{{close}}（{{closeName}}）前面没有配对的{{open}}（{{openName}}）',

@@ -1,3 +1,4 @@
+import { SPEECH_KINDS } from '../../data/schemas.js';
 import { z } from 'zod';
 import { anyOf, compilePattern } from '../../data/regex.js';
 import { pattern } from '../options.js';
@@ -19,7 +20,7 @@ const rule: Rule<typeof options> = {
   meta: {
     description: '未填写的占位符：*、**、xx、××、某某、○○、【待补】、TODO、{{…}} 等',
     defaultSeverity: 'error',
-    kinds: ['summary-speech', 'host-script', 'progress-meeting'],
+    kinds: SPEECH_KINDS,
     messages: { unfilled: '未填写的占位符“{{text}}”，定稿前请替换为实际内容' },
     options,
     fixable: false,

@@ -1,3 +1,4 @@
+import { SPEECH_KINDS } from '../../data/schemas.js';
 import { NO_OPTIONS, type NoOptions } from '../options.js';
 import type { Rule } from '../types.js';
 
@@ -13,7 +14,7 @@ const rule: Rule<NoOptions> = {
   meta: {
     description: '汉字旁边用了半角标点（, . ; : ? ! ( ) " \'），应使用全角标点（GB/T 15834）',
     defaultSeverity: 'warn',
-    kinds: ['summary-speech', 'host-script', 'progress-meeting'],
+    kinds: SPEECH_KINDS,
     messages: { halfWidth: '汉字旁边用了半角标点“{{char}}”，应为全角“{{full}}”' },
     options: NO_OPTIONS,
     fixable: true,

@@ -1,3 +1,4 @@
+import { SPEECH_KINDS } from '../../data/schemas.js';
 import { NO_OPTIONS, type NoOptions } from '../options.js';
 import type { Rule } from '../types.js';
 
@@ -10,7 +11,7 @@ const rule: Rule<NoOptions> = {
   meta: {
     description: '用了直角引号「」『』，按 GB/T 15834 应使用“”‘’',
     defaultSeverity: 'warn',
-    kinds: ['summary-speech', 'host-script', 'progress-meeting'],
+    kinds: SPEECH_KINDS,
     messages: { corner: '直角引号{{char}}应改为{{mainland}}' },
     options: NO_OPTIONS,
     fixable: true,

@@ -1,3 +1,4 @@
+import { SPEECH_KINDS } from '../../data/schemas.js';
 import { KIND_LABELS, SPEECH_KIND_LABELS } from '../../speech/outline.js';
 import { findSections } from '../../speech/walk.js';
 import type { SectionKind } from '../../speech/types.js';
@@ -15,7 +16,7 @@ const rule: Rule<typeof options> = {
   meta: {
     description: '讲话稿缺少本体裁必备的部分（总结讲话：成绩、问题、意见；主持词：点评；述职报告：成绩、问题、打算；推进会讲话：意见；各体裁见 data/kinds.yaml）',
     defaultSeverity: 'error',
-    kinds: ['summary-speech', 'host-script', 'review', 'report', 'progress-meeting', 'work-meeting', 'self-inspection'],
+    kinds: SPEECH_KINDS,
     messages: { missing: '缺少“{{missing}}”部分：{{kind}}应包含{{required}}' },
     // the real list comes from the preset of each kind (presets.ts)
     options,
