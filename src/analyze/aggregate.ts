@@ -1,10 +1,10 @@
-import { compilePattern, escapeRegex } from '../data/index.js';
 import type { GroupField } from './corpus.js';
 import { isSkipped, type AnyRecord, type DocRecord } from './document.js';
 import type { Finding } from './findings.js';
-import { KeywordCounter, loadStopwords, unpackTerms, type Keyword, type Terms } from './keywords.js';
+import { KeywordCounter, loadStopwords, unpackTerms, type Keyword, type PackedKeywordTotals, type Terms } from './keywords.js';
 import type { AnalyzeResult, CategorySummary, DocumentSummary, GroupCount, GroupSummary, StockPhraseSummary } from './result.js';
-import { density, loadStockSettings, PhraseCounter, type CountTable, type StockPhrase } from './stock-phrases.js';
+import { Revisitor, type CorpusTables, type Revisited } from './revisit.js';
+import { loadStockSettings, PhraseCounter, type CountTable, type StockPhrase } from './stock-phrases.js';
 import { OTHER, type Taxonomy } from './taxonomy.js';
 
 export type { AnalyzeResult, CategorySummary, DocumentSummary, GroupCount, GroupSummary, StockPhraseSummary } from './result.js';
@@ -17,6 +17,12 @@ export interface AggregateOptions {
 }
 
 const UNKNOWN = '未知';
+
+/** What a worker hands back after its last document: its share of the corpus counts. */
+export interface WorkerTable {
+  phrases: CountTable;
+  keywords: PackedKeywordTotals;
+}
 
 /**
  * The reduce side of analyze: documents arrive one at a time (from workers, or from --jsonl
@@ -36,9 +42,12 @@ export class Aggregator {
   private readonly phrases = new PhraseCounter(loadStockSettings());
   private readonly keywords = new KeywordCounter();
   private readonly stopwords = loadStopwords();
-  private analysed = 0;
+  /** Documents read and analysed (not skipped). */
+  analysed = 0;
   private chosen: Array<StockPhrase & { example?: StockPhraseSummary['example']; written?: string | undefined; cut?: boolean | undefined }> = [];
+  /** Per document index (skipped documents have none). */
   private readonly keywordLists: Array<{ file: string; terms: Keyword[] }> = [];
+  private revisitor: Revisitor | undefined;
 
   constructor(
     private readonly taxonomy: Taxonomy,
@@ -85,8 +94,11 @@ export class Aggregator {
     if (group !== undefined) this.addToGroup(group, record.findings.length, record.terms);
     const { title, level, year, kind } = record.meta;
     this.docs.push({ file: record.file, title, ...(level ? { level } : {}), ...(year ? { year } : {}), ...(kind ? { kind } : {}), chars: record.chars, findings: record.findings.length, categories: perCategory });
-    if (!record.counted) this.phrases.add(record.text, record.cuts, record.parallels, index);
-    this.keywords.add(record.terms);
+    // a worker counted its documents' n-grams and content words itself (see mergeTable)
+    if (!record.counted) {
+      this.phrases.add(record.text, record.cuts, record.parallels, index);
+      this.keywords.add(record.terms);
+    }
   }
 
   private addToGroup(group: string, findings: number, terms: Terms): void {
@@ -98,8 +110,11 @@ export class Aggregator {
     this.groupTotals.set(group, g);
   }
 
-  /** A worker's n-gram counts for the documents it analysed (marked `counted`). */
-  readonly mergePhrases = (table: CountTable): void => this.phrases.merge(table);
+  /** A worker's counts for the documents it analysed (marked `counted`). */
+  readonly mergeTable = (table: WorkerTable): void => {
+    this.phrases.merge(table.phrases);
+    this.keywords.merge(table.keywords);
+  };
 
   /**
    * Between the passes: rank the phrases. The ranking does not depend on --top: we keep its
@@ -109,17 +124,27 @@ export class Aggregator {
     this.chosen = this.phrases.phrases((t) => this.keywords.has(t) || this.stopwords.has(t)).slice(0, this.options.top * 2 + 10);
   }
 
-  /** Pass 2: density, keywords and phrase examples, record by record. */
+  /** What a worker needs to take the second look at its own documents (see revisit.ts). */
+  corpusTables(): CorpusTables {
+    return { phrases: this.phrases.recurringTable(), keywords: this.keywords.pack(), chosen: this.chosen.map(({ phrase, firstDocument }) => ({ phrase, firstDocument })), top: this.options.top };
+  }
+
+  /** Pass 2 in this thread: density, keywords and phrase examples, record by record. */
   revisit(record: AnyRecord, index: number): void {
     if (isSkipped(record)) return;
-    const doc = this.docs[index];
-    if (!doc || doc.file !== record.file) throw new Error(`analyze: records out of order at ${index}`);
-    doc.density = Number(density(record.text, record.cuts, this.phrases).toFixed(4));
-    this.keywordLists.push({ file: record.file, terms: this.keywords.top(record.terms, this.options.top) });
-    for (const p of this.chosen) {
-      if (p.example || p.firstDocument !== index) continue;
-      const found = locate(record, p.phrase);
-      if (found) ({ example: p.example, written: p.written, cut: p.cut } = found);
+    this.revisitor ??= new Revisitor(this.phrases, this.keywords, this.chosen, this.options.top);
+    this.file(this.revisitor.revisit(record, index), record.file);
+  }
+
+  /** The second look at document `r.index`, taken here or in a worker. */
+  file(r: Revisited, file?: string): void {
+    const doc = this.docs[r.index];
+    if (!doc || doc.error !== undefined || (file !== undefined && doc.file !== file)) throw new Error(`analyze: records out of order at ${r.index}`);
+    doc.density = r.density;
+    this.keywordLists[r.index] = { file: doc.file, terms: r.keywords };
+    for (const [i, found] of r.examples) {
+      const p = this.chosen[i];
+      if (p && !p.example) ({ example: p.example, written: p.written, cut: p.cut } = found);
     }
   }
 
@@ -157,7 +182,7 @@ export class Aggregator {
         .filter((p) => !p.cut)
         .slice(0, this.options.top)
         .map(({ phrase, written, family, documents, occurrences, score, example }) => ({ phrase: written ?? phrase, family, documents, occurrences, score, ...(example ? { example } : {}) })),
-      keywords: this.keywordLists,
+      keywords: this.keywordLists.filter((k) => k !== undefined),
       ...(groups ? { groups } : {}),
     };
   }
@@ -167,57 +192,4 @@ export class Aggregator {
 function exampleScore(f: Finding): number {
   const length = [...f.text].length;
   return f.categories.length * 100 + (length < 6 ? 50 : 0) + Math.abs(length - 14);
-}
-
-const QUOTE = '[“”"‘’「」『』《》]';
-const OPENING = '“‘「『《';
-const CLOSING = '”’」』》';
-const countOf = (text: string, set: string) => [...text].filter((c) => set.includes(c)).length;
-/** Every closing quote after its opening one. */
-function balanced(text: string): boolean {
-  let depth = 0;
-  for (const c of text) {
-    if (OPENING.includes(c)) depth++;
-    else if (CLOSING.includes(c) && --depth < 0) return false;
-  }
-  return depth === 0;
-}
-
-/**
- * Where a phrase first occurs in a document (quotes may sit between its characters), and how it
- * is written there: with its quotes, a closing quote after it included when one opened inside.
- * `cut` when its quotes still do not pair: it starts or ends inside a quotation (覆盖”向“有效覆盖”
- * of “有形覆盖”向“有效覆盖”), a fragment, not a phrase.
- */
-function locate(record: DocRecord, phrase: string): { example: NonNullable<StockPhraseSummary['example']>; written?: string; cut: boolean } | undefined {
-  const parallel = record.parallels.find((p) => p.key === phrase);
-  let at: number;
-  let length: number;
-  let written: string | undefined;
-  if (parallel) {
-    at = parallel.offset;
-    length = parallel.text.length;
-  } else {
-    const chars = [...phrase];
-    const re = compilePattern(chars.map(escapeRegex).join(`${QUOTE}?`), 'u', '套话');
-    const m = re.exec(record.text);
-    if (!m) return undefined;
-    at = m.index;
-    length = m[0].length;
-    const next = record.text[at + length];
-    const previous = record.text[at - 1];
-    const balance = countOf(m[0], OPENING) - countOf(m[0], CLOSING);
-    if (balance > 0 && next !== undefined && CLOSING.includes(next)) length++;
-    if (balance < 0 && previous !== undefined && OPENING.includes(previous)) {
-      at--;
-      length++;
-    }
-    written = record.text.slice(at, at + length);
-  }
-  const before = record.text.slice(0, at);
-  const line = before.split('\n').length;
-  const column = [...before.slice(before.lastIndexOf('\n') + 1)].length + 1;
-  const context = record.text.slice(Math.max(0, at - 10), at + length + 10).replace(/\n/gu, ' ');
-  const cut = written !== undefined && countOf(written, OPENING) + countOf(written, CLOSING) > 0 && !balanced(written);
-  return { example: { file: record.file, line, column, context }, ...(written !== undefined ? { written } : {}), cut };
 }

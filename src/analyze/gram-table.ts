@@ -176,6 +176,14 @@ export class Columns {
     return { keys: this.keys.join('\u0001'), df: this.df.slice(0, n), occ: this.occ.slice(0, n), first: this.first.slice(0, n), mask: this.mask.slice(0, n) };
   }
 
+  /** Only the rows in at least `minDf` documents, packed (what a second look needs of the table). */
+  packFrom(minDf: number): PackedColumns {
+    const rows: number[] = [];
+    for (let r = 0; r < this.keys.length; r++) if ((this.df[r] as number) >= minDf) rows.push(r);
+    const column = (c: Uint32Array) => Uint32Array.from(rows, (r) => c[r] as number);
+    return { keys: rows.map((r) => this.keys[r]).join('\u0001'), df: column(this.df), occ: column(this.occ), first: column(this.first), mask: column(this.mask) };
+  }
+
   /** Add a packed table (another thread's share of the corpus). */
   merge(part: PackedColumns): void {
     if (part.keys === '') return;

@@ -3,9 +3,8 @@ import { Aggregator, type AnalyzeResult } from './aggregate.js';
 import { corpusProblems, type GroupField } from './corpus.js';
 import { isSkipped, type AnyRecord, type ProcessOptions } from './document.js';
 import { readParts } from './jsonl.js';
-import { analyzeFiles, workerCount } from './pool.js';
+import { analyzeFiles, workerCount, type Reducer } from './pool.js';
 import { FindingSpool, Spool } from './spool.js';
-import type { CountTable } from './stock-phrases.js';
 import { userDictionaries } from './segment.js';
 import { loadTaxonomy } from './taxonomy.js';
 import { packTerms } from './keywords.js';
@@ -54,17 +53,39 @@ function preflight(options: AnalyzeOptions, files: readonly string[]) {
   return taxonomy;
 }
 
-async function reduce(source: (onTable: (t: CountTable) => void) => AsyncIterable<AnyRecord>, options: AnalyzeOptions, total: number, sink?: FindingSpool): Promise<AnalyzeResult> {
+/** Records to reduce; the generator returns true when workers took the second look (see Reducer). */
+type Source = (reducer: Reducer) => AsyncGenerator<AnyRecord, boolean>;
+
+async function reduce(source: Source, options: AnalyzeOptions, total: number, sink?: FindingSpool): Promise<AnalyzeResult> {
   const aggregator = new Aggregator(loadTaxonomy(options.taxonomy), { top: options.top ?? 20, ...(options.by ? { by: options.by } : {}), ...(sink ? { findingSink: sink.push } : {}) });
-  const records = source(aggregator.mergePhrases);
+  let revisited = 0;
+  const records = source({
+    onTable: aggregator.mergeTable,
+    settle: () => {
+      options.onProgress?.('rank', 0, 0);
+      aggregator.settle();
+      options.onProgress?.('revisit', 0, aggregator.analysed);
+      return aggregator.corpusTables();
+    },
+    onRevisited: (r) => {
+      aggregator.file(r);
+      options.onProgress?.('revisit', ++revisited, aggregator.analysed);
+    },
+  });
+  // pass 2 in this thread (one job, or merged parts) needs only text, cuts, terms and 排比 runs
   const spool = new Spool(1000);
   try {
     let done = 0;
     options.onProgress?.('count', 0, total);
-    for await (const record of records) {
+    for (;;) {
+      const next = await records.next();
+      if (next.done) {
+        if (next.value) return aggregator.result();
+        break;
+      }
+      const record = next.value;
       aggregator.add(record);
-      // pass 2 needs only text, cuts, terms and 排比 runs: keep the spooled copy slim
-      spool.push(isSkipped(record) ? record : { ...record, findings: [], counted: undefined, terms: packTerms(record.terms) });
+      if (!('counted' in record && record.counted)) spool.push(isSkipped(record) ? record : { ...record, findings: [], terms: packTerms(record.terms) });
       options.onDocument?.(record, ++done, total);
       options.onProgress?.('count', done, total);
     }
@@ -93,8 +114,9 @@ export async function* analyzeRecords(inputs: readonly string[], options: Analyz
 }
 
 /** --jsonl parts as records; a document that comes twice is counted once, with a warning. */
-function partRecords(parts: readonly string[], options: AnalyzeOptions) {
-  return readParts(parts, (at, record, first) => options.onWarning?.(`${at.file}:${at.line}: ${record.file} 与 ${first.file}:${first.line} 是同一篇文档（路径和内容都相同），只计一次`));
+async function* partRecords(parts: readonly string[], options: AnalyzeOptions): AsyncGenerator<AnyRecord, boolean> {
+  yield* readParts(parts, (at, record, first) => options.onWarning?.(`${at.file}:${at.line}: ${record.file} 与 ${first.file}:${first.line} 是同一篇文档（路径和内容都相同），只计一次`));
+  return false;
 }
 
 /**
@@ -104,7 +126,7 @@ function partRecords(parts: readonly string[], options: AnalyzeOptions) {
 export async function analyzeCorpus(inputs: readonly string[], options: AnalyzeOptions = {}): Promise<AnalyzeResult> {
   const files = await collectFilesOrFail(inputs, { extensions: ANALYZE_EXTENSIONS });
   preflight(options, files);
-  return reduce((onTable) => analyzeFiles(files, processOptions(options), jobsFor(options, files.length), onTable), options, files.length);
+  return reduce((reducer) => analyzeFiles(files, processOptions(options), jobsFor(options, files.length), reducer), options, files.length);
 }
 
 /** Combine --jsonl parts into the same result a single run would give. */
@@ -137,7 +159,7 @@ async function streamed(run: (sink: FindingSpool) => Promise<AnalyzeResult>): Pr
 export async function analyzeCorpusStreamed(inputs: readonly string[], options: AnalyzeOptions = {}): Promise<StreamedResult> {
   const files = await collectFilesOrFail(inputs, { extensions: ANALYZE_EXTENSIONS });
   preflight(options, files);
-  return streamed((sink) => reduce((onTable) => analyzeFiles(files, processOptions(options), jobsFor(options, files.length), onTable), options, files.length, sink));
+  return streamed((sink) => reduce((reducer) => analyzeFiles(files, processOptions(options), jobsFor(options, files.length), reducer), options, files.length, sink));
 }
 
 export async function mergePartsStreamed(parts: readonly string[], options: AnalyzeOptions = {}): Promise<StreamedResult> {

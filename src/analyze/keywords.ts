@@ -88,6 +88,12 @@ export function logLikelihood(a: number, b: number, c: number, d: number): numbe
   return 2 * (part(a, e1) + part(b, e2));
 }
 
+export interface PackedKeywordTotals {
+  documents: number;
+  tokens: number;
+  totals: PackedTerms;
+}
+
 /** Corpus counts of content words; keyness of a document (or a group of them) against the rest. */
 export class KeywordCounter {
   private readonly totals = new Map<string, number>();
@@ -102,6 +108,19 @@ export class KeywordCounter {
       this.totals.set(terms[i] as string, (this.totals.get(terms[i] as string) ?? 0) + n);
       this.tokens += n;
     }
+  }
+
+  /** The totals as one string and a typed array: a worker's share, or what a worker needs to score. */
+  pack(): PackedKeywordTotals {
+    return { documents: this.documents, tokens: this.tokens, totals: { keys: [...this.totals.keys()].join(SEP), counts: Uint32Array.from(this.totals.values()) } };
+  }
+
+  /** Add another counter's totals (sums; the order of the terms does not matter to `top`). */
+  merge(t: PackedKeywordTotals): void {
+    this.documents += t.documents;
+    this.tokens += t.tokens;
+    const { terms, counts } = termList(t.totals);
+    for (let i = 0; i < terms.length; i++) this.totals.set(terms[i] as string, (this.totals.get(terms[i] as string) ?? 0) + (counts[i] as number));
   }
 
   /** Has this content word been seen (so it is a noun or verbal noun, not a stop word)? */

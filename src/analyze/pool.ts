@@ -2,15 +2,25 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { unpackTerms } from './keywords.js';
-import { analyzeFile, isSkipped, readDocument, type AnyRecord, type ProcessOptions } from './document.js';
+import type { WorkerTable } from './aggregate.js';
+import { analyzeFile, readDocument, type AnyRecord, type ProcessOptions } from './document.js';
+import type { CorpusTables, Revisited } from './revisit.js';
+import type { WorkerData } from './worker.js';
 import type { SpeechSource } from '../io/read-speech.js';
-import type { CountTable } from './stock-phrases.js';
 
 const WORKER = new URL('./worker.js', import.meta.url);
 
 /** Fewer documents than this per worker: starting workers (and jieba in each) costs more than it saves. */
 const MIN_PER_WORKER = 8;
+
+/** How a reducing caller takes part when workers count and take the second look themselves. */
+export interface Reducer {
+  /** A worker's counts, after the last record. */
+  onTable(table: WorkerTable): void;
+  /** Called once every table is in: what the workers measure their documents against. */
+  settle(): CorpusTables;
+  onRevisited(r: Revisited): void;
+}
 
 /**
  * Threads for `requested` jobs on `documents` files: never more than the cores (each worker loads
@@ -28,17 +38,19 @@ export function workerCount(requested: number, documents: number, cores = availa
 /**
  * Analyse files into records, yielded in input order. With jobs > 1 the files go to worker
  * threads; at most a few per worker are in flight, so memory stays bounded however many files.
+ * With a `reducer`, the records from workers are `counted` and carry no text: the workers keep
+ * what the second look needs and take it when the generator has yielded its last record (the
+ * return value is then true; false when the caller must take the second look itself).
  */
-export async function* analyzeFiles(files: readonly string[], options: ProcessOptions, jobs: number, onTable?: (table: CountTable) => void): AsyncGenerator<AnyRecord> {
+export async function* analyzeFiles(files: readonly string[], options: ProcessOptions, jobs: number, reducer?: Reducer): AsyncGenerator<AnyRecord, boolean> {
   const { workers } = workerCount(jobs, files.length);
   // from TypeScript sources (tests) there is no compiled worker: stay in this thread
   if (workers <= 1 || !existsSync(fileURLToPath(WORKER))) {
     yield* inProcess(files, options);
-    return;
+    return false;
   }
-  // workers pack term counts; a caller that does not reduce (--jsonl) gets plain records
-  if (onTable) yield* pooled(files, options, workers, onTable);
-  else for await (const record of pooled(files, options, workers, () => undefined)) yield isSkipped(record) ? record : { ...record, terms: unpackTerms(record.terms) };
+  yield* pooled(files, options, workers, reducer);
+  return reducer !== undefined;
 }
 
 /** Files read ahead in this thread: reading the next ones overlaps with analysing this one. */
@@ -65,7 +77,7 @@ async function* inProcess(files: readonly string[], options: ProcessOptions): As
 /** Tasks queued per worker: a worker never waits for the reducing thread to hand it the next file. */
 const PER_WORKER = 4;
 
-async function* pooled(files: readonly string[], options: ProcessOptions, count: number, onTable: (table: CountTable) => void): AsyncGenerator<AnyRecord> {
+async function* pooled(files: readonly string[], options: ProcessOptions, count: number, reducer: Reducer | undefined): AsyncGenerator<AnyRecord> {
   const window = count * PER_WORKER * 2; // results held for reordering stay bounded
   const ready = new Map<number, AnyRecord>();
   let failure: Error | undefined;
@@ -73,7 +85,9 @@ async function* pooled(files: readonly string[], options: ProcessOptions, count:
   let next = 0;
   let emitted = 0;
   let tables = 0;
-  const pool = Array.from({ length: count }, () => ({ worker: new Worker(WORKER, { workerData: options }), busy: 0 }));
+  let revisitsDone = 0;
+  const workerData: WorkerData = { options, reduce: reducer !== undefined };
+  const pool = Array.from({ length: count }, () => ({ worker: new Worker(WORKER, { workerData }), busy: 0 }));
   const dispatch = () => {
     for (;;) {
       if (next >= files.length || next >= emitted + window) return;
@@ -89,10 +103,16 @@ async function* pooled(files: readonly string[], options: ProcessOptions, count:
     wake = undefined;
   };
   for (const slot of pool) {
-    slot.worker.on('message', (msg: { index: number; record?: AnyRecord; crash?: string; table?: CountTable }) => {
-      if (msg.table) {
-        onTable(msg.table);
-        tables++;
+    slot.worker.on('message', (msg: { index: number; record?: AnyRecord; crash?: string; table?: WorkerTable; revisited?: Revisited; revisitDone?: true }) => {
+      if (msg.revisited) {
+        reducer?.onRevisited(msg.revisited);
+        return;
+      }
+      if (msg.table || msg.revisitDone) {
+        if (msg.table) {
+          reducer?.onTable(msg.table);
+          tables++;
+        } else revisitsDone++;
         signal();
         return;
       }
@@ -120,12 +140,19 @@ async function* pooled(files: readonly string[], options: ProcessOptions, count:
       if (failure) throw failure;
       await new Promise<void>((resolve) => (wake = resolve));
     }
-    // every record is out: collect each worker's n-gram table
+    if (!reducer) return;
+    // every record is out: collect each worker's tables, then send back what the second look needs
+    const until = async (done: () => boolean) => {
+      while (!done()) {
+        if (failure) throw failure;
+        await new Promise<void>((resolve) => (wake = resolve));
+      }
+    };
     for (const slot of pool) slot.worker.postMessage({ finish: true });
-    while (tables < count) {
-      if (failure) throw failure;
-      await new Promise<void>((resolve) => (wake = resolve));
-    }
+    await until(() => tables === count);
+    const revisit = reducer.settle();
+    for (const slot of pool) slot.worker.postMessage({ revisit });
+    await until(() => revisitsDone === count);
   } finally {
     await Promise.all(pool.map((s) => s.worker.terminate()));
   }

@@ -10,8 +10,15 @@ const MAX_DICT_BYTES = 64 * 1024 * 1024;
 /** The 党建 user dictionary shipped in data/ (三会一课, 软弱涣散, 两新组织 stay whole). */
 export const USER_DICT = `${DATA_DIR}jieba-user.dict`;
 
+/**
+ * Stands in for jieba's IDF table and keyword stop words: they serve only nodejieba's `extract`,
+ * which analyze never calls, and the IDF table alone is 13% of the load's instructions and 18 MB
+ * (callgrind and RSS, docs/performance.md). cppjieba needs each file to hold one line.
+ */
+export const UNUSED_DICT = `${DATA_DIR}jieba-unused.utf8`;
+
 interface Jieba {
-  load(options?: { userDict?: string }): void;
+  load(options?: { userDict?: string; idfDict?: string; stopWordDict?: string }): void;
   cut(sentence: string, strict?: boolean): string[];
   tag(sentence: string): Array<{ word: string; tag: string }>;
 }
@@ -47,7 +54,7 @@ export function loadJieba(extraDict?: string): Jieba {
   if (jieba && loadedDict === userDict) return jieba;
   const require = createRequire(import.meta.url);
   const mod = require('nodejieba') as Jieba;
-  mod.load({ userDict });
+  mod.load({ userDict, idfDict: UNUSED_DICT, stopWordDict: UNUSED_DICT });
   jieba = mod;
   loadedDict = userDict;
   tags.clear();

@@ -10,14 +10,14 @@ import type { Finding } from './findings.js';
  * corpus of any size needs the same memory. It holds V8-serialised frames (typed arrays copied
  * as bytes), not JSON: it is private to this run.
  */
-export class Spool {
-  private readonly memory: AnyRecord[] = [];
+export class Spool<T = AnyRecord> {
+  private readonly memory: T[] = [];
   private scratch: ScratchFile | undefined;
   private pending: Buffer[] = [];
   private pendingBytes = 0;
   constructor(private readonly limit = 200) {}
 
-  push(record: AnyRecord): void {
+  push(record: T): void {
     if (!this.scratch && this.memory.length < this.limit) {
       this.memory.push(record);
       return;
@@ -29,7 +29,7 @@ export class Spool {
     this.write(record);
   }
 
-  private write(record: AnyRecord): void {
+  private write(record: T): void {
     const body = serialize(record);
     const head = Buffer.allocUnsafe(4);
     head.writeUInt32LE(body.length, 0);
@@ -44,7 +44,7 @@ export class Spool {
     this.pendingBytes = 0;
   }
 
-  *replay(): Generator<AnyRecord> {
+  *replay(): Generator<T> {
     const scratch = this.scratch;
     if (!scratch) {
       yield* this.memory;
@@ -57,7 +57,7 @@ export class Spool {
       const body = Buffer.allocUnsafe(head.readUInt32LE(0));
       scratch.readAt(body, at + 4);
       at += 4 + body.length;
-      yield deserialize(body) as AnyRecord;
+      yield deserialize(body) as T;
     }
   }
 

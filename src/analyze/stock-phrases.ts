@@ -104,6 +104,11 @@ export interface CountTable {
   words: PackedColumns;
 }
 
+export interface RecurringTable {
+  documents: number;
+  grams: PackedColumns;
+}
+
 /** Document frequency of n-grams and 排比 shapes over a stream of documents. */
 export class PhraseCounter {
   private readonly grams = new Columns();
@@ -154,6 +159,22 @@ export class PhraseCounter {
     this.parallels.merge(t.parallels);
     this.words.merge(t.words);
     if (this.grams.size > this.settings.maxTracked) this.prune();
+  }
+
+  /**
+   * What `density` needs once the corpus is counted: the document count and the grams recurring
+   * enough to count (a fraction of the table), for a worker to measure its own documents.
+   */
+  recurringTable(): RecurringTable {
+    return { documents: this.documents, grams: this.grams.packFrom(Math.max(2, this.minDocuments())) };
+  }
+
+  /** A counter that answers `recurringAt` as the one that made `table` does. */
+  static fromRecurring(settings: StockSettings, table: RecurringTable): PhraseCounter {
+    const counter = new PhraseCounter(settings);
+    counter.documents = table.documents;
+    counter.grams.merge(table.grams);
+    return counter;
   }
 
   /** Lossy counting: forget the rarest grams; a formula that recurs will come back. */
