@@ -21,6 +21,7 @@ export function parallelRuns(speech: Speech, s: StockSettings): ParallelRun[] {
   const runs: ParallelRun[] = [];
   const k = s.parallel.affixLength;
   for (const sentence of speech.sentences) {
+    if (sentence.clauses.length < s.parallel.minRun) continue; // most sentences: too few clauses for a run
     const clauses: Array<{ text: string; offset: number; end: number }> = [];
     for (const c of sentence.clauses) {
       const t = c.text.replace(EDGE_PUNCTUATION, '').replace(QUOTES, '');

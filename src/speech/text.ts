@@ -122,12 +122,21 @@ function countBelow(sorted: readonly number[], value: number): number {
   return lo;
 }
 
-const HAN = /\p{Script=Han}/gu;
+const HAN_RUN = /\p{Script=Han}+/gu;
 
 /** Han characters: what 字数 means in an office, and what a speaker reads aloud. */
 export function countHan(text: string): number {
-  HAN.lastIndex = 0;
+  // a run at a time (a match per character cost analyze an eighth of a jieba cut); a run's
+  // length is its code points, a character outside the BMP being two units
+  HAN_RUN.lastIndex = 0;
   let n = 0;
-  while (HAN.exec(text)) n++;
+  for (let m = HAN_RUN.exec(text); m; m = HAN_RUN.exec(text)) {
+    const run = m[0];
+    n += run.length;
+    for (let i = 0; i < run.length; i++) {
+      const c = run.charCodeAt(i);
+      if (c >= 0xd800 && c <= 0xdbff) n--;
+    }
+  }
   return n;
 }
