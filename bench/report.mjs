@@ -69,3 +69,32 @@ export function markdown(results) {
   for (const t of results.targets) lines.push(`| ${t.id} | ${cell(t.label)} | ${cell(t.requirement)} | ${cell(t.measured)} | ${VERDICT[String(t.met)]} |`);
   return `${lines.join('\n')}\n`;
 }
+
+/** The README's shorter tables (no ids, no min–max), from the same results. */
+export function readmeMarkdown(results) {
+  const { machine } = results;
+  const lines = [
+    `最近一次（${results.date.slice(0, 10)}，${machine.cores} 核 ${machine.cpuModel.split(' ').slice(0, 2).join(' ')}，Node ${machine.node.replace(/^v/u, '')}，commit ${results.source?.commit ?? '?'}，\`${results.command}\`，负载 ${machine.loadAverageBefore[0]} → ${machine.loadAverageAfter[0]}）：`,
+    '',
+    '| 项目 | 规模 | 中位数 | 吞吐 | 对原始 jieba | 峰值内存 |',
+    '|---|---|---:|---:|---:|---:|',
+  ];
+  for (const row of results.rows) {
+    if (row.status !== 'ok') continue;
+    const rss = row.rssKB ? `${(row.rssKB.median / 1024).toFixed(0)} MB` : '—';
+    lines.push(`| ${cell(row.label)} | ${row.workload ?? ''} | ${formatMs(row.time.median)} | ${formatRate(row.charsPerSec)} | ${formatRatio(row.vsRawJieba)} | ${rss} |`);
+  }
+  lines.push('', '| 目标 | 要求 | 实测 | 结论 |', '|---|---|---|---|');
+  for (const t of results.targets) lines.push(`| ${cell(t.label)} | ${cell(t.requirement)} | ${cell(t.measured)} | ${VERDICT[String(t.met)]} |`);
+  return `${lines.join('\n')}\n`;
+}
+
+/** Replace what stands between `<!-- NAME:start -->` and `<!-- NAME:end -->` in `text`. */
+export function replaceBetween(text, name, body) {
+  const start = `<!-- ${name}:start -->`;
+  const end = `<!-- ${name}:end -->`;
+  const a = text.indexOf(start);
+  const b = text.indexOf(end);
+  if (a < 0 || b < a) throw new Error(`no ${start} … ${end} markers`);
+  return `${text.slice(0, a + start.length)}\n${body}${text.slice(b)}`;
+}

@@ -29,4 +29,4 @@ export declare function generateSpeeches(pool: Pool, count: number, seed: number
 export declare function writeWorkload(
   dir: string,
   options: { count: number; seed: number; corpusDir?: string; concatAt?: number[]; concatDir?: string },
-): Promise<{ chars: (count: number) => number; concatFiles: Record<number, string> }>;
+): Promise<{ chars: (count: number) => number; bytes: (count: number) => number; concatFiles: Record<number, string> }>;

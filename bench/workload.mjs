@@ -142,11 +142,13 @@ export const PART_SIZE = 1000;
  * first part is itself the 1,000-speech workload. Also writes into `concatDir` (keep it outside
  * `dir`) one concatenated file per size in `concatAt`, documents separated by a form feed line,
  * for the raw segmenters.
- * Returns the total characters (UTF-16 units; all CJK text is in the BMP) per prefix size.
+ * Returns the total characters (UTF-16 units; all CJK text is in the BMP) and UTF-8 bytes per prefix size.
  */
 export async function writeWorkload(dir, { count, seed, corpusDir = CORPUS_DIR, concatAt = [], concatDir = dir }) {
   const pool = buildPool(await readCorpus(corpusDir));
   const chars = new Map();
+  const bytes = new Map();
+  let totalBytes = 0;
   const concat = new Map(concatAt.map((n) => [n, []]));
   let total = 0;
   let i = 0;
@@ -155,9 +157,11 @@ export async function writeWorkload(dir, { count, seed, corpusDir = CORPUS_DIR, 
     if (i % PART_SIZE === 0) await mkdir(part, { recursive: true });
     await writeFile(join(part, `speech-${String(i + 1).padStart(5, '0')}.txt`), text);
     total += text.length;
+    totalBytes += Buffer.byteLength(text);
     i++;
     for (const [n, list] of concat) if (i <= n) list.push(text);
     chars.set(i, total);
+    bytes.set(i, totalBytes);
   }
   const files = {};
   if (concat.size > 0) await mkdir(concatDir, { recursive: true });
@@ -165,5 +169,5 @@ export async function writeWorkload(dir, { count, seed, corpusDir = CORPUS_DIR, 
     files[n] = join(concatDir, `concat-${n}.txt`);
     await writeFile(files[n], list.join('\f\n'));
   }
-  return { chars: (n) => chars.get(n) ?? 0, concatFiles: files };
+  return { chars: (n) => chars.get(n) ?? 0, bytes: (n) => bytes.get(n) ?? 0, concatFiles: files };
 }

@@ -265,17 +265,34 @@ describe('analyze --jsonl and analyze merge', () => {
 });
 
 describe('analyze with worker threads (built binary)', () => {
-  it('--jobs 2 gives the same result as --jobs 1', async () => {
+  it('--jobs 2 writes the same bytes as --jobs 1 (workers take the second look), also with --by and a skipped file', () => {
     requireBuild('analyze/worker.js');
     const dir = tmp();
     // 20 documents: enough that --jobs 2 is not clamped to one thread
     for (let i = 0; i < 4; i++) for (const s of SEEDS) copyFileSync(`${CORPUS}${s}`, path.join(dir, `${i}-${s}`));
-    // one thread in this process (jieba is loaded already); the workers need the built worker.js
-    const one = await json([dir, '--jobs', '1']);
-    const two = runBin(['analyze', dir, '--format', 'json', '--jobs', '2']);
+    writeFileSync(path.join(dir, '2-empty.txt'), '\n');
+    for (const extra of [[], ['--by', 'year']]) {
+      const one = runBin(['analyze', dir, '--format', 'json', '--jobs', '1', ...extra]);
+      const two = runBin(['analyze', dir, '--format', 'json', '--jobs', '2', ...extra]);
+      expect(two.code).toBe(0);
+      expect(two.stderr).toBe(one.stderr); // the skipped file's warning, nothing else
+      expect(two.stdout).toBe(one.stdout);
+      const result = JSON.parse(two.stdout) as AnalyzeResult;
+      expect(result.documents).toHaveLength(21);
+      expect(result.documents.filter((d) => d.error)).toHaveLength(1);
+      expect(result.keywords).toHaveLength(20);
+      expect(result.documents.filter((d) => d.density !== undefined)).toHaveLength(20);
+      expect(result.stockPhrases.some((p) => p.example)).toBe(true);
+    }
+  });
+  it('--jsonl records from workers carry the text, as from one thread', () => {
+    requireBuild('analyze/worker.js');
+    const dir = tmp();
+    for (let i = 0; i < 4; i++) for (const s of SEEDS) copyFileSync(`${CORPUS}${s}`, path.join(dir, `${i}-${s}`)); // 8 a worker at least
+    const one = runBin(['analyze', dir, '--jsonl', '--jobs', '1']);
+    const two = runBin(['analyze', dir, '--jsonl', '--jobs', '2']);
     expect(two.code).toBe(0);
-    expect(two.stderr).toBe('');
-    expect(JSON.parse(two.stdout)).toEqual(one);
-    expect((JSON.parse(two.stdout) as AnalyzeResult).documents).toHaveLength(20);
+    expect(two.stdout).toBe(one.stdout);
+    expect((JSON.parse(two.stdout.split('\n')[0] as string) as { text: string }).text.length).toBeGreaterThan(1000);
   });
 });
