@@ -1,6 +1,7 @@
 // `npm run bench`: builds synthetic workloads from the corpus, measures raw nodejieba, Python jieba,
 // analyze (--jobs 1 and --jobs N), lint and outline side by side, prints two tables and writes
 // bench/results.json. See bench/README.md for the options.
+import { Buffer } from 'node:buffer';
 import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, openSync, readFileSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
@@ -207,6 +208,7 @@ async function main() {
     row.charsPerSec = m.chars / (row.time.median / 1000);
   }
   for (const [key, m] of [...Object.entries(raw).map(([k, v]) => [k, v]), [small.docs, python], ...Object.values(analyze).map((m) => [m.rawKey, m])]) {
+    if (!raw[key]) continue; // the huge workload has no raw row
     const row = rowOf(m);
     const base = rowOf(raw[key]);
     if (row?.status === 'ok' && base?.charsPerSec) row.vsRawJieba = row.charsPerSec / base.charsPerSec;

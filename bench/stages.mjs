@@ -1,8 +1,9 @@
 // Per-document work of analyze, stage by stage, as a share of jieba's cut of the same text: the
 // stages run one after another on each document in one thread, so machine load changes every
 // figure alike and the ratios stay comparable. Usage: node bench/stages.mjs [--docs 500] [--rounds 3]
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
+import { performance } from 'node:perf_hooks';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeWorkload } from './workload.mjs';

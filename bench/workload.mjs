@@ -1,6 +1,7 @@
 // Deterministic synthetic speeches, recombined from the parts of the corpus seeds.
 // Each speech keeps the genre's order: (title) → 同志们： → opening → 成绩 → 问题 → transition →
 // 2–4 numbered opinions (renumbered so the series runs 一、二、三…) → 号召.
+import { Buffer } from 'node:buffer';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';

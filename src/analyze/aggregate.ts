@@ -1,5 +1,5 @@
 import type { GroupField } from './corpus.js';
-import { isSkipped, type AnyRecord, type DocRecord } from './document.js';
+import { isSkipped, type AnyRecord } from './document.js';
 import type { Finding } from './findings.js';
 import { KeywordCounter, loadStopwords, unpackTerms, type Keyword, type PackedKeywordTotals, type Terms } from './keywords.js';
 import type { AnalyzeResult, CategorySummary, DocumentSummary, GroupCount, GroupSummary, StockPhraseSummary } from './result.js';

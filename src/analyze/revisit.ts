@@ -39,13 +39,13 @@ export type RevisitRecord = Pick<DocRecord, 'file' | 'text' | 'cuts' | 'terms' |
 
 /** The corpus side of a second look, either the reducer's own counters or rebuilt from CorpusTables. */
 export class Revisitor {
+  /** Document index → positions in `chosen` of the phrases first seen there. */
   private readonly byDocument = new Map<number, number[]>();
   constructor(
     private readonly phrases: PhraseCounter,
     private readonly keywords: KeywordCounter,
-    chosen: ReadonlyArray<{ phrase: string; firstDocument: number }>,
+    private readonly chosen: ReadonlyArray<{ phrase: string; firstDocument: number }>,
     private readonly top: number,
-    private readonly phraseList = chosen.map((c) => c.phrase),
   ) {
     chosen.forEach((c, i) => this.byDocument.set(c.firstDocument, [...(this.byDocument.get(c.firstDocument) ?? []), i]));
   }
@@ -59,7 +59,7 @@ export class Revisitor {
   revisit(record: RevisitRecord, index: number): Revisited {
     const examples: Array<[number, Located]> = [];
     for (const i of this.byDocument.get(index) ?? []) {
-      const found = locate(record, this.phraseList[i] as string);
+      const found = locate(record, (this.chosen[i] as { phrase: string }).phrase);
       if (found) examples.push([i, found]);
     }
     return { index, density: Number(density(record.text, record.cuts, this.phrases).toFixed(4)), keywords: this.keywords.top(record.terms, this.top), examples };
