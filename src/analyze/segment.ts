@@ -26,21 +26,23 @@ interface Jieba {
 let jieba: Jieba | undefined;
 let loadedDict: string | undefined;
 
-/** The user dictionaries for cppjieba (several, separated by |), each checked to exist. */
+/** A dictionary file cppjieba will open: it splits its list on | and aborts the process on one it cannot open. */
+function checkDictionary(d: string): void {
+  if (d.includes('|')) throw new JianghuaError('dictionary', '分词词典的路径不能含有“|”（分词程序用它分隔多个词典），请改名或换个目录', { file: d });
+  try {
+    checkFile(statSync(d), d, { what: '分词词典', maxBytes: MAX_DICT_BYTES }); // before opening: a FIFO would block
+    closeSync(openSync(d, 'r')); // readable (stat alone passes a 0000 file for other users)
+  } catch (error) {
+    if (error instanceof JianghuaError) throw new JianghuaError('dictionary', error.message, { file: d });
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new JianghuaError('dictionary', code === 'ENOENT' ? '找不到分词词典文件' : readError(error, d, '分词词典').message, { file: d }, { cause: error });
+  }
+}
+
+/** The user dictionaries for cppjieba (several, separated by |), each checked first. */
 export function userDictionaries(extraDict?: string): string {
   const dicts = extraDict ? [USER_DICT, extraDict] : [USER_DICT];
-  for (const d of dicts) {
-    // cppjieba splits the list on | and aborts the process on a dictionary it cannot open: check both first
-    if (d.includes('|')) throw new JianghuaError('dictionary', '分词词典的路径不能含有“|”（分词程序用它分隔多个词典），请改名或换个目录', { file: d });
-    try {
-      checkFile(statSync(d), d, { what: '分词词典', maxBytes: MAX_DICT_BYTES }); // before opening: a FIFO would block
-      closeSync(openSync(d, 'r')); // readable (stat alone passes a 0000 file for other users)
-    } catch (error) {
-      if (error instanceof JianghuaError) throw new JianghuaError('dictionary', error.message, { file: d });
-      const code = (error as NodeJS.ErrnoException).code;
-      throw new JianghuaError('dictionary', code === 'ENOENT' ? '找不到分词词典文件' : readError(error, d, '分词词典').message, { file: d }, { cause: error });
-    }
-  }
+  for (const d of dicts) checkDictionary(d);
   return dicts.join('|');
 }
 
@@ -54,6 +56,7 @@ export function loadJieba(extraDict?: string): Jieba {
   if (jieba && loadedDict === userDict) return jieba;
   const require = createRequire(import.meta.url);
   const mod = require('nodejieba') as Jieba;
+  checkDictionary(UNUSED_DICT); // shipped in data/, but a damaged install must not abort the process
   mod.load({ userDict, idfDict: UNUSED_DICT, stopWordDict: UNUSED_DICT });
   jieba = mod;
   loadedDict = userDict;
