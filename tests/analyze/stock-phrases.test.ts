@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseSpeech } from '../../src/speech/parse.js';
 import { parallelRuns } from '../../src/analyze/parallel.js';
-import { gramTokens, loadStockSettings, PhraseCounter, tokenCuts } from '../../src/analyze/stock-phrases.js';
-import { logLikelihood } from '../../src/analyze/keywords.js';
+import { density, gramTokens, loadStockSettings, PhraseCounter, tokenCuts } from '../../src/analyze/stock-phrases.js';
+import { KeywordCounter, logLikelihood } from '../../src/analyze/keywords.js';
 import { wrapText, drawTable } from '../../src/cli/table.js';
 import { Chalk } from 'chalk';
 import stringWidth from 'string-width';
@@ -97,5 +97,42 @@ describe('terminal tables', () => {
     const narrow = drawTable(cols, rows, chalk, 64);
     expect(narrow).not.toContain('party-affairs-staff');
     for (const line of narrow.split('\n')) expect(stringWidth(line)).toBeLessThanOrEqual(64);
+  });
+});
+
+describe('the tables a worker gets for the second look', () => {
+  const common = ['全面', '从严', '治党', '向', '纵深', '发展', '，'];
+  const docs = [
+    [...common, '基层', '组织', '建设', '。'],
+    [...common, '群众', '工作', '。'],
+    ['今年', '以来', '，', ...common, '。'],
+    ['村级', '集体', '经济', '薄弱', '。'],
+  ];
+  it('density from the recurring grams alone equals density from the whole counter', () => {
+    const whole = counted(docs);
+    const rebuilt = PhraseCounter.fromRecurring(settings, structuredClone(whole.recurringTable()));
+    for (const tokens of docs) {
+      const text = tokens.join('');
+      expect(density(text, tokenCuts(tokens), rebuilt)).toBe(density(text, tokenCuts(tokens), whole));
+    }
+    expect(density(docs[0]!.join(''), tokenCuts(docs[0]!), whole)).toBeGreaterThan(0);
+    expect(density(docs[3]!.join(''), tokenCuts(docs[3]!), rebuilt)).toBe(0);
+  });
+  it('keyword totals merged from two workers score a part as one counter does', () => {
+    const a = { 党建: 3, 组织: 1 };
+    const b = { 党建: 1, 经济: 4 };
+    const one = new KeywordCounter();
+    one.add(a);
+    one.add(b);
+    const left = new KeywordCounter();
+    left.add(a);
+    const right = new KeywordCounter();
+    right.add(b);
+    const merged = new KeywordCounter();
+    merged.merge(structuredClone(left.pack()));
+    merged.merge(structuredClone(right.pack()));
+    expect(merged.top(a, 5, 1)).toEqual(one.top(a, 5, 1));
+    expect(merged.top(b, 5, 1)).toEqual(one.top(b, 5, 1));
+    expect(merged.documents).toBe(2);
   });
 });
