@@ -4,27 +4,39 @@ import { unlinkSync } from 'node:fs';
 import { inspect } from 'node:util';
 import { isJianghuaError } from '../errors.js';
 import { pendingTempFiles } from '../io/write-atomic.js';
-import { registerAnalyze } from './analyze.js';
-import { registerDraft } from './draft.js';
-import { registerEval } from './eval.js';
-import { registerInit } from './init.js';
-import { registerLint } from './lint.js';
-import { registerLsp } from './lsp.js';
 import { outputError, processIO, type CliIO } from './io.js';
+import { translateUsageError } from './usage-errors.js';
 
 export { outputError };
-import { registerOutline } from './outline.js';
-import { registerSchema } from './schema.js';
-import { registerStats } from './stats.js';
-import { registerTemplates } from './templates.js';
-import { translateUsageError } from './usage-errors.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
-/** Commands, in the order `--help` lists them. Each file registers one command. */
-const COMMANDS = [registerOutline, registerStats, registerDraft, registerInit, registerTemplates, registerSchema, registerLint, registerLsp, registerAnalyze, registerEval];
+type Register = (program: Command, io: CliIO) => void;
 
-export function buildProgram(io: CliIO): Command {
+/**
+ * Commands, in the order `--help` lists them. Each file registers one command; it is imported
+ * only when needed, so `lint` does not load what `analyze` or `draft` need (start-up time).
+ */
+const COMMANDS: Record<string, () => Promise<Register>> = {
+  outline: async () => (await import('./outline.js')).registerOutline,
+  stats: async () => (await import('./stats.js')).registerStats,
+  draft: async () => (await import('./draft.js')).registerDraft,
+  init: async () => (await import('./init.js')).registerInit,
+  templates: async () => (await import('./templates.js')).registerTemplates,
+  schema: async () => (await import('./schema.js')).registerSchema,
+  lint: async () => (await import('./lint.js')).registerLint,
+  lsp: async () => (await import('./lsp.js')).registerLsp,
+  analyze: async () => (await import('./analyze.js')).registerAnalyze,
+  eval: async () => (await import('./eval.js')).registerEval,
+};
+
+/** The command `argv` runs, when it names one; otherwise (help, a typo) every command is needed. */
+function commandOf(argv: readonly string[]): string | undefined {
+  const first = argv.find((a) => !a.startsWith('-'));
+  return first !== undefined && Object.hasOwn(COMMANDS, first) ? first : undefined;
+}
+
+export async function buildProgram(io: CliIO, argv: readonly string[] = []): Promise<Command> {
   const program = new Command()
     .name('jianghua')
     .description('讲话稿工具：起草（draft）、检查（lint）、分析（analyze）基层党建讲话稿')
@@ -39,7 +51,9 @@ export function buildProgram(io: CliIO): Command {
       writeErr: (s) => void io.stderr.write(s),
       outputError: (s, write) => write(translateUsageError(s)),
     });
-  for (const register of COMMANDS) register(program, io);
+  const only = commandOf(argv);
+  const names = only !== undefined ? [only] : Object.keys(COMMANDS);
+  for (const register of await Promise.all(names.map((name) => COMMANDS[name]!()))) register(program, io);
   for (const command of program.commands) {
     command.exitOverride();
     command.helpOption('-h, --help', '显示帮助');
@@ -53,8 +67,8 @@ export function buildProgram(io: CliIO): Command {
  */
 export async function run(argv: readonly string[], io: CliIO = processIO()): Promise<number> {
   io.exitCode = 0;
-  const program = buildProgram(io);
   try {
+    const program = await buildProgram(io, argv);
     await program.parseAsync([...argv], { from: 'user' });
     return io.exitCode;
   } catch (error) {

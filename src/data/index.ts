@@ -4,11 +4,13 @@
  * process. Modules ask for a file by name and get typed, checked data; what they build from it
  * (compiled lexicons, taxonomies) they cache with `once`.
  */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
-import { MAX_AUX_BYTES } from '../io/read-file.js';
-import { readTextFileSync } from '../io/read-text.js';
+import { MAX_AUX_BYTES, readFileBytesSync } from '../io/read-file.js';
+import { decodeText, readTextFileSync } from '../io/read-text.js';
 import { parseYamlWith } from '../io/yaml.js';
 import { DATA_SCHEMAS, type DataName, type DataOf } from './schemas.js';
 
@@ -35,9 +37,42 @@ export function readYamlFile<S extends z.ZodType>(file: string, schema: S, what:
   return once(`yaml:${abs}`, () => parseYamlWith(readSource(abs, what), file, schema, what));
 }
 
+/**
+ * What `npm run build` validated (scripts/build-data.mjs): each shipped file's value with the
+ * SHA-1 of the bytes it came from. Reading it instead of YAML + schema saves most of a cold
+ * start; a file edited since the build has another hash and is read and validated as usual.
+ */
+export const SHIPPED_DATA = fileURLToPath(new URL('./shipped.json', import.meta.url));
+type Shipped = Record<string, { sha1: string; value: unknown } | undefined>;
+let shipped: Shipped | undefined;
+
+/** The build's value for the shipped file `name` if `bytes` are still what it was built from. */
+export function shippedValue(name: string, bytes: Uint8Array): unknown {
+  try {
+    shipped ??= JSON.parse(readFileSync(SHIPPED_DATA, 'utf8')) as Shipped;
+  } catch {
+    shipped = {};
+  }
+  const entry = shipped[name];
+  return entry && entry.sha1 === createHash('sha1').update(bytes).digest('hex') ? entry.value : undefined;
+}
+
+/** Read and validate one data file, without the caches (the build uses it to make them). */
+export function parseDataFile<N extends DataName>(name: N, dir = DATA_DIR, bytes?: Uint8Array): DataOf<N> {
+  const file = path.join(dir, name);
+  const what = `数据文件 ${name}`;
+  const source = decodeText(bytes ?? readFileBytesSync(file, { what, maxBytes: MAX_AUX_BYTES }), file).text;
+  return parseYamlWith(source, file, DATA_SCHEMAS[name], what) as DataOf<N>;
+}
+
 /** One shipped data file (or the same file in another folder `dir`), validated and cached. */
 export function loadData<N extends DataName>(name: N, dir = DATA_DIR): DataOf<N> {
-  return readYamlFile(path.join(dir, name), DATA_SCHEMAS[name], `数据文件 ${name}`) as DataOf<N>;
+  const file = path.resolve(dir, name);
+  return once(`yaml:${file}`, () => {
+    const bytes = readFileBytesSync(file, { what: `数据文件 ${name}`, maxBytes: MAX_AUX_BYTES });
+    const built = path.resolve(dir) === path.resolve(DATA_DIR) ? shippedValue(name, bytes) : undefined;
+    return (built as DataOf<N> | undefined) ?? parseDataFile(name, dir, bytes);
+  });
 }
 
 /** A plain word list (data/stopwords.txt): one entry a line, `#` comments and blank lines skipped. */

@@ -1,7 +1,14 @@
 /** Reading YAML strictly (facts, gold, config, the data files): Chinese errors, places of nodes, zod validation. */
-import { isMap, isNode, isScalar, LineCounter, Parser, parseDocument, type Document } from 'yaml';
+import { createRequire } from 'node:module';
+import type * as Yaml from 'yaml';
+import type { Document, LineCounter } from 'yaml';
 import { z } from 'zod';
 import { JianghuaError } from '../errors.js';
+
+type YamlModule = typeof Yaml;
+let yamlModule: YamlModule | undefined;
+/** The yaml package, loaded on first use: a lint run without a config file never parses YAML (start-up time). */
+const yaml = (): YamlModule => (yamlModule ??= createRequire(import.meta.url)('yaml') as YamlModule);
 
 /** A path into a parsed YAML document, as zod reports it. */
 export type Path = ReadonlyArray<PropertyKey>;
@@ -13,6 +20,7 @@ export function formatPath(path: Path): string {
 
 /** The closest node to `path` that exists in the document, as 1-based line:column; `key`: the key of the last step. */
 export function locate(doc: Document, counter: LineCounter, path: Path, key = false): { line: number; column: number } {
+  const { isMap, isNode, isScalar } = yaml();
   const at = (offset: number) => {
     const { line, col } = counter.linePos(offset);
     return { line, column: col };
@@ -68,6 +76,7 @@ export function explainYamlError(error: { message: string; code?: string }): str
  * `what` starts the syntax error's message (配置文件格式错误); `emptyMessage: null` accepts an empty file.
  */
 export function parseYamlStrict(source: string, file: string, emptyMessage: string | null, what = 'YAML '): { doc: Document; counter: LineCounter; data: unknown } {
+  const { LineCounter, parseDocument } = yaml();
   const counter = new LineCounter();
   const doc = parseDocument(source, { lineCounter: counter, uniqueKeys: true, prettyErrors: true, schema: 'core', strict: true });
   const first = doc.errors[0];
@@ -101,7 +110,7 @@ const OPENERS: Record<string, string> = { 'double-quoted-scalar': '双引号（"
 function unclosedAt(source: string, errorAt: number): { offset: number; what: string } | undefined {
   let found: { offset: number; what: string } | undefined;
   // an explicit stack: a document nested thousands deep must not overflow the call stack
-  const stack: unknown[] = [...new Parser().parse(source)];
+  const stack: unknown[] = [...new (yaml().Parser)().parse(source)];
   while (stack.length) {
     const token = stack.pop();
     if (!token || typeof token !== 'object') continue;
