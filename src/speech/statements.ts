@@ -109,6 +109,8 @@ export class StatementFinder {
    * again (……，目前，还有4个村……).
    */
   private *candidates(sentence: Sentence, inPart: boolean): Generator<{ unit: Unit; defect: PredicateMatch | undefined }> {
+    // outside a part only units with a defect are kept; the others matter only as directives
+    const defectsOnly = !inPart;
     if (this.lexicon.cues.reviewHopes.test(sentence.text)) return;
     // 这些问题，……根子都在责任没有真正压实: after the close, only what names a defect is a problem
     const summary = isProblemSummary(sentence.text, this.lexicon);
@@ -134,6 +136,11 @@ export class StatementFinder {
       const defect = summary ? findDefect(unit.text.replace(p.summary, ''), this.lexicon) : StatementFinder.defectIn(defects, unit);
       if (summary && (!defect || (opener && !SUMMARY_CAUSE.test(unit.text)))) continue;
       if (turnAt !== -1 && k < turnAt && !defect) continue;
+      if (defectsOnly && !defect) {
+        // the same outcome as below, with the costlier frame test only for a directive
+        if (this.isDirectiveUnit(unit.text) && !this.isFrame(unit.text, false)) directed = true;
+        continue;
+      }
       if (this.isFrame(unit.text, defect !== undefined)) continue;
       if (this.isDirectiveUnit(unit.text)) {
         directed = true;
@@ -168,7 +175,7 @@ export class StatementFinder {
       const end = start + targeted.groups.problem.length;
       return [{ start, end, text: this.text.slice(start, end), sentence: sentence.index, cue: '针对', inPart: false }];
     }
-    const defects = [...this.candidates(sentence, false)].filter((c) => c.defect !== undefined);
+    const defects = [...this.candidates(sentence, false)];
     // the first clause that is stated as fact; a scope word later in the sentence covers the clauses
     // before it too (机关党建弱化虚化、“两张皮”等问题还没得到根本解决), unless they are praise
     const stated = defects.findIndex(({ unit }) => {
