@@ -33,38 +33,65 @@ export function isHanToken(t: string): boolean {
   return t.length > 0;
 }
 
-export interface Run {
-  chars: string;
-  /** Offset in the text of each character of the run. */
-  at: number[];
+/**
+ * A text's Han units with quotes skipped (强化“四个意识” is one run), runs end to end in `units`,
+ * and jieba's token boundaries on them: `bounds` bit 1 = a token starts at the unit, bit 2 = a
+ * token ends right after it (a quote after it included). Scratch arrays reused across documents,
+ * valid until the next call.
+ */
+export interface HanUnits {
+  units: Uint16Array;
+  bounds: Uint8Array;
+  /** Number of units. */
+  length: number;
+  /** Where each run ends (exclusive), ascending; `runs` of them. */
+  runEnds: Int32Array;
+  runs: number;
 }
 
-/** Han runs with positions; quotes are skipped without breaking a run (强化“四个意识”). */
-export function positionedRuns(text: string): Run[] {
+const han: HanUnits = { units: new Uint16Array(1 << 14), bounds: new Uint8Array(1 << 14), length: 0, runEnds: new Int32Array(1 << 12), runs: 0 };
+
+export function hanUnits(text: string, cuts: ArrayLike<number>): HanUnits {
   const table = unitClasses();
-  const runs: Run[] = [];
-  let start = -1; // run being built: from `at`, its characters sliced in one go where no quote interrupts
-  let at: number[] = [];
-  const flush = () => {
-    if (at.length > 0) {
-      const last = at[at.length - 1] as number;
-      // contiguous run (no quote inside): one slice instead of a concatenation per character
-      const chars = last - (at[0] as number) + 1 === at.length ? text.slice(at[0], last + 1) : at.map((i) => text[i]).join('');
-      runs.push({ chars, at });
-    }
-    at = [];
-    start = -1;
-  };
+  const isCut = cutFlags(text, cuts);
+  if (han.units.length < text.length) {
+    han.units = new Uint16Array(Math.max(text.length, han.units.length * 2));
+    han.bounds = new Uint8Array(han.units.length);
+  }
+  const { units, bounds } = han;
+  let runEnds = han.runEnds;
+  let u = 0;
+  let runs = 0;
+  let inRun = false;
   for (let i = 0; i < text.length; i++) {
-    const k = table[text.charCodeAt(i)];
+    const c = text.charCodeAt(i);
+    const k = table[c];
     if (k === 2) continue;
     if (k === 1) {
-      if (start < 0) start = i;
-      at.push(i);
-    } else if (start >= 0) flush();
+      units[u] = c;
+      bounds[u] = (isCut[i] as number) | ((isCut[i + 1] as number) << 1);
+      u++;
+      inRun = true;
+    } else if (inRun) {
+      if (runs === runEnds.length) runEnds = grow(runEnds);
+      runEnds[runs++] = u;
+      inRun = false;
+    }
   }
-  flush();
-  return runs;
+  if (inRun) {
+    if (runs === runEnds.length) runEnds = grow(runEnds);
+    runEnds[runs++] = u;
+  }
+  han.runEnds = runEnds;
+  han.length = u;
+  han.runs = runs;
+  return han;
+}
+
+function grow(a: Int32Array): Int32Array {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
 }
 
 /** Scratch flags reused across documents: a fresh off-heap array per document piles up until GC. */

@@ -1,6 +1,6 @@
 import { compilePattern, loadData, once } from '../data/index.js';
-import { Columns, fnv, FNV_SEED, type Entry, type PackedColumns } from './gram-table.js';
-import { cutFlags, positionedRuns, unitClasses } from './han.js';
+import { Columns, hashUnits, prefixHashes, windowHash, type Entry, type PackedColumns } from './gram-table.js';
+import { hanUnits, unitClasses, type HanUnits } from './han.js';
 import type { ParallelRun } from './parallel.js';
 
 /**
@@ -45,29 +45,28 @@ export function tokenCuts(tokens: readonly string[]): Uint32Array {
 }
 
 /**
- * Call `visit(chars, i, n, hash, mask)` for every n-gram `chars[i, i + n)` of a Han run that
+ * Call `visit(units, i, n, hash, mask)` for every n-gram `units[i, i + n)` of a Han run that
  * starts and ends on a jieba token boundary: 推进基层党 (cut inside 党建) is a fragment, 深学细照笃行
- * (深/学/细/照/笃行) is not. The hash grows with the window, so no gram is sliced to be looked up;
- * `mask` has bit k set where a token ends after the gram's (k + 1)-th unit.
+ * (深/学/细/照/笃行) is not. Only the grams ending on a boundary are hashed (from prefix hashes), and
+ * none becomes a string; `mask` has bit k set where a token ends after the gram's (k + 1)-th unit.
  */
-function eachGram(text: string, cuts: ArrayLike<number>, s: StockSettings, visit: (chars: string, i: number, n: number, hash: number, mask: number) => void): void {
-  const isCut = cutFlags(text, cuts);
-  for (const run of positionedRuns(text)) {
-    const chars = run.chars;
-    const L = chars.length;
-    const at = run.at;
-    for (let i = 0; i + s.minLength <= L; i++) {
-      if (!isCut[at[i] as number]) continue;
-      const top = Math.min(s.maxLength, L - i);
-      let h = FNV_SEED;
+function eachGram(han: HanUnits, s: StockSettings, visit: (units: Uint16Array, i: number, n: number, hash: number, mask: number) => void): void {
+  const { units, bounds } = han;
+  const p = prefixHashes(units, han.length);
+  let from = 0;
+  for (let r = 0; r < han.runs; r++) {
+    const end = han.runEnds[r] as number;
+    for (let i = from; i + s.minLength <= end; i++) {
+      if (!((bounds[i] as number) & 1)) continue;
+      const top = Math.min(s.maxLength, end - i);
       let mask = 0;
       for (let n = 1; n <= top; n++) {
-        h = fnv(h, chars.charCodeAt(i + n - 1));
-        const cut = isCut[(at[i + n - 1] as number) + 1] === 1;
-        if (cut && n >= s.minLength) visit(chars, i, n, h, mask);
-        if (cut) mask |= 1 << (n - 1);
+        if (!((bounds[i + n - 1] as number) & 2)) continue;
+        if (n >= s.minLength) visit(units, i, n, windowHash(p, i, n), mask);
+        mask |= 1 << (n - 1);
       }
     }
+    from = end;
   }
 }
 
@@ -116,15 +115,20 @@ export class PhraseCounter {
   private readonly words = new Columns();
   private pruneBelow = 1;
   private readonly topics: Set<string>;
+  /** The topics as a table too: density asks about windows that are not strings. */
+  private readonly topicTable = new Columns();
+  /** A token's units, for looking it up in `words`. */
+  private wordUnits = new Uint16Array(64);
   documents = 0;
   constructor(readonly settings: StockSettings) {
     this.topics = new Set(settings.topics);
+    for (const t of this.topics) this.topicTable.bump(t, 0);
   }
 
   add(text: string, cuts: ArrayLike<number>, parallels: readonly ParallelRun[], docIndex: number): void {
     this.documents++;
     const grams = this.grams;
-    eachGram(text, cuts, this.settings, (chars, i, n, h, mask) => grams.bumpAt(chars, i, n, h, docIndex, mask));
+    eachGram(hanUnits(text, cuts), this.settings, (units, i, n, h, mask) => grams.bumpAt(units, i, n, h, docIndex, mask));
     for (const p of parallels) this.parallels.bump(p.key, docIndex);
     this.countWords(text, cuts, docIndex);
     if (this.grams.size > this.settings.maxTracked) this.prune();
@@ -133,20 +137,21 @@ export class PhraseCounter {
   /** Every token of two or more Han characters, whatever its part of speech (stop words too). */
   private countWords(text: string, cuts: ArrayLike<number>, doc: number): void {
     const table = unitClasses();
+    let units = this.wordUnits;
     for (let k = 0; k + 1 < cuts.length; k++) {
       const from = cuts[k] as number;
       const to = cuts[k + 1] as number;
       if (to - from < 2 || to > text.length) continue;
-      let h = FNV_SEED;
+      if (units.length < to - from) units = this.wordUnits = new Uint16Array(to - from);
       let han = true;
       for (let i = from; i < to && han; i++) {
-        han = table[text.charCodeAt(i)] === 1;
-        h = fnv(h, text.charCodeAt(i));
+        const c = text.charCodeAt(i);
+        han = table[c] === 1;
+        units[i - from] = c;
       }
-      if (han) this.words.bumpAt(text, from, to - from, h, doc);
+      if (han) this.words.bumpAt(units, 0, to - from, hashUnits(units, 0, to - from), doc);
     }
   }
-
   /** The counts as one string and typed arrays: what a worker hands back, cheap to clone. */
   pack(): CountTable {
     return { documents: this.documents, grams: this.grams.pack(), parallels: this.parallels.pack(), words: this.words.pack() };
@@ -189,10 +194,10 @@ export class PhraseCounter {
     return this.documents <= 1 ? 1 : this.settings.minDocuments;
   }
 
-  /** Is `chars[i, i + n)` (hash `h`) a recurring formula, for density? (No slice unless it is.) */
-  recurringAt(chars: string, i: number, n: number, h: number): boolean {
-    const df = this.grams.dfAt(chars, i, n, h);
-    return df >= this.minDocuments() && df >= 2 && !this.topics.has(chars.slice(i, i + n));
+  /** Is `units[i, i + n)` (hash `h`) a recurring formula, for density? */
+  recurringAt(units: Uint16Array, i: number, n: number, h: number): boolean {
+    const df = this.grams.dfAt(units, i, n, h);
+    return df >= this.minDocuments() && df >= 2 && this.topicTable.find(units, i, n, h) < 0;
   }
 
   /**
@@ -272,27 +277,26 @@ const round = (x: number) => Number(x.toFixed(4));
  */
 export function density(text: string, cuts: ArrayLike<number>, counter: PhraseCounter): number {
   const s = counter.settings;
-  const isCut = cutFlags(text, cuts);
-  const hashes = new Int32Array(s.maxLength + 1); // hash of each window length from one start
+  const han = hanUnits(text, cuts);
+  const { units, bounds } = han;
+  const p = prefixHashes(units, han.length);
   let covered = 0;
-  let total = 0;
-  for (const run of positionedRuns(text)) {
-    const L = run.chars.length;
-    total += L;
-    let reach = 0; // run positions below reach are covered
-    for (let i = 0; i + s.minLength <= L; i++) {
-      if (!isCut[run.at[i] as number]) continue;
-      const top = Math.min(s.maxLength, L - i);
-      let h = FNV_SEED;
-      for (let n = 1; n <= top; n++) hashes[n] = h = fnv(h, run.chars.charCodeAt(i + n - 1));
+  let from = 0;
+  for (let r = 0; r < han.runs; r++) {
+    const end = han.runEnds[r] as number;
+    let reach = from; // positions of this run below reach are covered
+    for (let i = from; i + s.minLength <= end; i++) {
+      if (!((bounds[i] as number) & 1)) continue;
+      const top = Math.min(s.maxLength, end - i);
       for (let n = top; n >= s.minLength && i + n > reach; n--) {
-        if (isCut[(run.at[i + n - 1] as number) + 1] && counter.recurringAt(run.chars, i, n, hashes[n] as number)) {
+        if ((bounds[i + n - 1] as number) & 2 && counter.recurringAt(units, i, n, windowHash(p, i, n))) {
           covered += i + n - Math.max(i, reach);
           reach = i + n;
           break;
         }
       }
     }
+    from = end;
   }
-  return total === 0 ? 0 : covered / total;
+  return han.length === 0 ? 0 : covered / han.length;
 }
