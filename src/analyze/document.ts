@@ -5,7 +5,7 @@ import { parseSpeech } from '../speech/parse.js';
 import { countHan } from '../speech/text.js';
 import { documentMeta, type DocumentMeta } from './corpus.js';
 import { findProblems, type Finding } from './findings.js';
-import { contentTerms, loadStopwords, termCounts, type Terms } from './keywords.js';
+import { documentTerms, loadStopwords, type Terms } from './keywords.js';
 import { parallelRuns, type ParallelRun } from './parallel.js';
 import { segment, tagWords } from './segment.js';
 import { loadStockSettings, tokenCuts } from './stock-phrases.js';
@@ -57,8 +57,7 @@ export function analyzeText(file: string, text: string, options: ProcessOptions 
   const speech = parseSpeech(text);
   const findings = findProblems(speech, file, loadTaxonomy(options.taxonomy), loadLexicon());
   const tokens = segment(speech.text, options.dict);
-  const all = termCounts(tokens, loadStopwords());
-  const terms = contentTerms(all, tagWords(Object.keys(all), options.dict));
+  const terms = documentTerms(tokens, loadStopwords(), (words) => tagWords(words, options.dict), options.dict);
   const meta = documentMeta(file, speech.title?.text);
   meta.kind ??= speech.kind; // corpus.yaml wins over the parser's guess
   return { file, meta, chars: countHan(speech.text), findings, text: speech.text, cuts: tokenCuts(tokens), parallels: parallelRuns(speech, loadStockSettings()), terms };

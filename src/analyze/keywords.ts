@@ -15,19 +15,21 @@ export const loadKeywordSettings = (): KeywordSettings => loadData('keywords.yam
 
 let contentTags: Set<string> | undefined;
 
+/** Is a token counted as a term: two or more Han characters, not a stop word? */
+function isTerm(t: string, stop: Set<string>, table: Uint8Array): boolean {
+  if (t.length < 2) return false;
+  const c = t.charCodeAt(0);
+  // the table answers for BMP units; a surrogate (an extension-B character) goes to the regex
+  if (table[c] !== 1 && !(c >= 0xd800 && c <= 0xdbff)) return false;
+  return isHanToken(t) && !stop.has(t);
+}
+
 /** Term frequencies of a document's tokens: two or more Han characters, not stop words. */
 export function termCounts(tokens: readonly string[], stop: Set<string>): Record<string, number> {
   // counted straight into a prototype-less record: a Map copied over afterwards cost a third more
   const tf = Object.create(null) as Record<string, number>;
   const table = unitClasses();
-  for (const t of tokens) {
-    if (t.length < 2) continue;
-    const c = t.charCodeAt(0);
-    // the table answers for BMP units; a surrogate (an extension-B character) goes to the regex
-    if (table[c] !== 1 && !(c >= 0xd800 && c <= 0xdbff)) continue;
-    if (!isHanToken(t) || stop.has(t)) continue;
-    tf[t] = (tf[t] ?? 0) + 1;
-  }
+  for (const t of tokens) if (isTerm(t, stop, table)) tf[t] = (tf[t] ?? 0) + 1;
   return tf;
 }
 
@@ -36,6 +38,54 @@ export function contentTerms(tf: Record<string, number>, tagOf: ReadonlyMap<stri
   const content = (contentTags ??= new Set(loadKeywordSettings().contentTags));
   const kept = Object.create(null) as Record<string, number>;
   for (const t in tf) if (content.has(tagOf.get(t) ?? 'x')) kept[t] = tf[t] as number;
+  return kept;
+}
+
+/**
+ * What each token this thread has met is, so that a token is classified (Han? stop word? its
+ * jieba tag a content tag?) once, not at every occurrence: a corpus's vocabulary soon stops
+ * growing. A word's tag does not depend on the document (each is tagged alone, see tagWords).
+ */
+const NOT_TERM = 0;
+const CONTENT = 1;
+const OTHER_TERM = 2;
+const PENDING = 3;
+const vocabulary = new Map<string, number>();
+let vocabularyOf: { stop: Set<string>; dict: string | undefined } | undefined;
+const MAX_VOCABULARY = 500_000;
+
+/**
+ * The content-word frequencies of a document's tokens, in order of first occurrence: what
+ * `contentTerms(termCounts(tokens, stop), tag(words))` gives, with one lookup per token.
+ * `tag` gives the jieba tags of words never seen before (tagWords).
+ */
+export function documentTerms(tokens: readonly string[], stop: Set<string>, tag: (words: string[]) => ReadonlyMap<string, string>, dict?: string): Record<string, number> {
+  if (vocabularyOf?.stop !== stop || vocabularyOf.dict !== dict || vocabulary.size > MAX_VOCABULARY) {
+    vocabulary.clear();
+    vocabularyOf = { stop, dict };
+  }
+  const table = unitClasses();
+  const kept = Object.create(null) as Record<string, number>;
+  const fresh: string[] = [];
+  for (const t of tokens) {
+    let k = vocabulary.get(t);
+    if (k === undefined) {
+      k = isTerm(t, stop, table) ? PENDING : NOT_TERM;
+      vocabulary.set(t, k);
+      if (k === PENDING) fresh.push(t);
+    }
+    // a pending word is counted where it first occurs (so the order is kept) and dropped below if it is no content word
+    if (k === CONTENT || k === PENDING) kept[t] = (kept[t] ?? 0) + 1;
+  }
+  if (fresh.length > 0) {
+    const content = (contentTags ??= new Set(loadKeywordSettings().contentTags));
+    const tags = tag(fresh);
+    for (const t of fresh) {
+      const isContent = content.has(tags.get(t) ?? 'x');
+      vocabulary.set(t, isContent ? CONTENT : OTHER_TERM);
+      if (!isContent) delete kept[t];
+    }
+  }
   return kept;
 }
 
