@@ -25,6 +25,8 @@ interface Jieba {
 
 let jieba: Jieba | undefined;
 let loadedDict: string | undefined;
+/** The extra dictionary `jieba` was loaded with: the same one again needs no stat and open per document. */
+let loadedExtra: string | undefined;
 
 /** A dictionary file cppjieba will open: it splits its list on | and aborts the process on one it cannot open. */
 function checkDictionary(d: string): void {
@@ -52,6 +54,7 @@ export function userDictionaries(extraDict?: string): string {
  * A missing dictionary is checked here, because cppjieba aborts the process on it.
  */
 export function loadJieba(extraDict?: string): Jieba {
+  if (jieba && extraDict === loadedExtra) return jieba;
   const userDict = userDictionaries(extraDict);
   if (jieba && loadedDict === userDict) return jieba;
   const require = createRequire(import.meta.url);
@@ -60,6 +63,7 @@ export function loadJieba(extraDict?: string): Jieba {
   mod.load({ userDict, idfDict: UNUSED_DICT, stopWordDict: UNUSED_DICT });
   jieba = mod;
   loadedDict = userDict;
+  loadedExtra = extraDict;
   tags.clear();
   return mod;
 }
