@@ -16,10 +16,10 @@ const { countHan } = await dist('speech/text.js');
 const { findProblems } = await dist('analyze/findings.js');
 const { loadTaxonomy } = await dist('analyze/taxonomy.js');
 const { segment, tagWords, loadJieba } = await dist('analyze/segment.js');
-const { termCounts, contentTerms, loadStopwords, KeywordCounter } = await dist('analyze/keywords.js');
+const { documentTerms, loadStopwords, KeywordCounter } = await dist('analyze/keywords.js');
 const { tokenCuts, loadStockSettings, PhraseCounter } = await dist('analyze/stock-phrases.js');
 const { parallelRuns } = await dist('analyze/parallel.js');
-const { readTextFile } = await dist('io/read-text.js');
+const { readSpeechSync } = await dist('io/read-speech.js');
 
 const work = await mkdtemp(join(os.tmpdir(), 'jianghua-stages-'));
 try {
@@ -44,15 +44,12 @@ try {
     const counter = new PhraseCounter(settings);
     const keywords = new KeywordCounter();
     for (const [index, file] of files.entries()) {
-      const s = performance.now();
-      const { text } = await readTextFile(file);
-      ms.read = (ms.read ?? 0) + performance.now() - s;
+      const { text } = time('read', () => readSpeechSync(file)); // as a worker reads
       const speech = time('parse', () => parseSpeech(text));
       time('problems', () => findProblems(speech, file, taxonomy, lexicon));
       const tokens = time('cut', () => segment(speech.text));
-      const all = time('termCounts', () => termCounts(tokens, stop));
-      const tags = time('tag', () => tagWords(Object.keys(all)));
-      const terms = time('contentTerms', () => contentTerms(all, tags));
+      // term counts, jieba tags of words not seen before, content words only
+      const terms = time('terms', () => documentTerms(tokens, stop, (words) => tagWords(words)));
       time('countHan', () => countHan(speech.text));
       const cuts = time('tokenCuts', () => tokenCuts(tokens));
       const parallels = time('parallel', () => parallelRuns(speech, settings));

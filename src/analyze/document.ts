@@ -1,4 +1,4 @@
-import { readSpeech, wordPosition, type SpeechSource } from '../io/read-speech.js';
+import { readSpeech, readSpeechSync, wordPosition, type SpeechSource } from '../io/read-speech.js';
 import { isJianghuaError, JianghuaError } from '../errors.js';
 import { loadLexicon } from '../speech/lexicon.js';
 import { parseSpeech } from '../speech/parse.js';
@@ -69,11 +69,26 @@ export function analyzeText(file: string, text: string, options: ProcessOptions 
  */
 export const REPORT_MARK = '<!-- jianghua analyze 生成的分析报告，不是讲话稿 -->';
 
-/** The text of one file (a Word file too: src/io/read-speech.ts); a JianghuaError when it cannot be used. */
-export async function readDocument(file: string): Promise<SpeechSource> {
-  const source = await readSpeech(file);
+function usable(source: SpeechSource, file: string): SpeechSource {
   if (source.text.trimStart().startsWith(REPORT_MARK)) throw new JianghuaError('usage', '这是 jianghua analyze 生成的分析报告，不是讲话稿', { file });
   return source;
+}
+
+/** The text of one file (a Word file too: src/io/read-speech.ts); a JianghuaError when it cannot be used. */
+export async function readDocument(file: string): Promise<SpeechSource> {
+  return usable(await readSpeech(file), file);
+}
+
+function analyzed(file: string, source: SpeechSource, options: ProcessOptions): DocRecord {
+  const record = analyzeText(file, source.text, options);
+  // a Word file's findings are placed by paragraph (段:列), where a writer finds them in Word
+  if (source.places) for (const f of record.findings) Object.assign(f, wordPosition(source, f.line, f.column));
+  return record;
+}
+
+function skipped(error: unknown, file: string): SkippedRecord {
+  if (!isJianghuaError(error)) throw error;
+  return { file, error: error.message };
 }
 
 /**
@@ -82,13 +97,17 @@ export async function readDocument(file: string): Promise<SpeechSource> {
  */
 export async function analyzeFile(file: string, options: ProcessOptions = {}, reading?: Promise<SpeechSource>): Promise<AnyRecord> {
   try {
-    const source = await (reading ?? readDocument(file));
-    const record = analyzeText(file, source.text, options);
-    // a Word file's findings are placed by paragraph (段:列), where a writer finds them in Word
-    if (source.places) for (const f of record.findings) Object.assign(f, wordPosition(source, f.line, f.column));
-    return record;
+    return analyzed(file, await (reading ?? readDocument(file)), options);
   } catch (error) {
-    if (!isJianghuaError(error)) throw error;
-    return { file, error: error.message };
+    return skipped(error, file);
+  }
+}
+
+/** analyzeFile for a worker thread, which has nothing to overlap a read with: read synchronously. */
+export function analyzeFileSync(file: string, options: ProcessOptions = {}): AnyRecord {
+  try {
+    return analyzed(file, usable(readSpeechSync(file), file), options);
+  } catch (error) {
+    return skipped(error, file);
   }
 }

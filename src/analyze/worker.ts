@@ -1,6 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { WorkerTable } from './aggregate.js';
-import { analyzeFile, isSkipped, type ProcessOptions } from './document.js';
+import { analyzeFileSync, isSkipped, type ProcessOptions } from './document.js';
 import { KeywordCounter, packTerms } from './keywords.js';
 import { Revisitor, type CorpusTables, type RevisitRecord } from './revisit.js';
 import { Spool } from './spool.js';
@@ -49,19 +49,19 @@ parentPort?.on('message', (msg: Message) => {
     }
     return;
   }
-  analyzeFile(msg.file, options).then(
-    (record) => {
-      if (isSkipped(record) || !reduce) {
-        parentPort?.postMessage({ index: msg.index, record });
-        return;
-      }
-      counter.add(record.text, record.cuts, record.parallels, msg.index);
-      keywords.add(record.terms);
-      const terms = packTerms(record.terms);
-      spool.push({ index: msg.index, file: record.file, text: record.text, cuts: record.cuts, terms, parallels: record.parallels });
-      // the reducer needs neither the text nor the cuts: they stay here for the second look
-      parentPort?.postMessage({ index: msg.index, record: { ...record, text: '', cuts: new Uint32Array(0), parallels: [], terms, counted: true } });
-    },
-    (error: unknown) => parentPort?.postMessage({ index: msg.index, crash: (error as Error)?.stack ?? String(error) }),
-  );
+  try {
+    const record = analyzeFileSync(msg.file, options);
+    if (isSkipped(record) || !reduce) {
+      parentPort?.postMessage({ index: msg.index, record });
+      return;
+    }
+    counter.add(record.text, record.cuts, record.parallels, msg.index);
+    keywords.add(record.terms);
+    const terms = packTerms(record.terms);
+    spool.push({ index: msg.index, file: record.file, text: record.text, cuts: record.cuts, terms, parallels: record.parallels });
+    // the reducer needs neither the text nor the cuts: they stay here for the second look
+    parentPort?.postMessage({ index: msg.index, record: { ...record, text: '', cuts: new Uint32Array(0), parallels: [], terms, counted: true } });
+  } catch (error) {
+    parentPort?.postMessage({ index: msg.index, crash: (error as Error)?.stack ?? String(error) });
+  }
 });

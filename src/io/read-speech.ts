@@ -1,7 +1,7 @@
 import { JianghuaError } from '../errors.js';
 import { decodeText, type Encoding } from './decode.js';
 import { isDocx, readDocx, type DocxText } from './docx.js';
-import { readFileBytes, type ReadOptions } from './read-file.js';
+import { readFileBytes, readFileBytesSync, type ReadOptions } from './read-file.js';
 import { requireContent } from './read-text.js';
 
 /**
@@ -34,6 +34,13 @@ export function speechFromBytes(bytes: Buffer, file: string): SpeechSource {
 /** Read a speech; white space only is an error too (nothing to outline, count or analyse). */
 export async function readSpeech(file: string, options: ReadOptions = {}): Promise<SpeechSource> {
   const source = speechFromBytes(await readFileBytes(file, options), file);
+  requireContent(source.text, file);
+  return source;
+}
+
+/** readSpeech for a caller with nothing else to do meanwhile (an analyze worker): no event-loop round trips per file. */
+export function readSpeechSync(file: string, options: ReadOptions = {}): SpeechSource {
+  const source = speechFromBytes(readFileBytesSync(file, options), file);
   requireContent(source.text, file);
   return source;
 }
