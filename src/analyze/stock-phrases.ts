@@ -45,12 +45,12 @@ export function tokenCuts(tokens: readonly string[]): Uint32Array {
 }
 
 /**
- * Call `visit(units, i, n, hash, mask)` for every n-gram `units[i, i + n)` of a Han run that
+ * Count in `grams`, for document `doc`, every n-gram `units[i, i + n)` of a Han run that
  * starts and ends on a jieba token boundary: 推进基层党 (cut inside 党建) is a fragment, 深学细照笃行
  * (深/学/细/照/笃行) is not. Only the grams ending on a boundary are hashed (from prefix hashes), and
  * none becomes a string; `mask` has bit k set where a token ends after the gram's (k + 1)-th unit.
  */
-function eachGram(han: HanUnits, s: StockSettings, visit: (units: Uint16Array, i: number, n: number, hash: number, mask: number) => void): void {
+function countGrams(han: HanUnits, s: StockSettings, grams: Columns, doc: number): void {
   const { units, bounds } = han;
   const p = prefixHashes(units, han.length);
   let from = 0;
@@ -62,7 +62,7 @@ function eachGram(han: HanUnits, s: StockSettings, visit: (units: Uint16Array, i
       let mask = 0;
       for (let n = 1; n <= top; n++) {
         if (!((bounds[i + n - 1] as number) & 2)) continue;
-        if (n >= s.minLength) visit(units, i, n, windowHash(p, i, n), mask);
+        if (n >= s.minLength) grams.bumpAt(units, i, n, windowHash(p, i, n), doc, mask);
         mask |= 1 << (n - 1);
       }
     }
@@ -127,8 +127,7 @@ export class PhraseCounter {
 
   add(text: string, cuts: ArrayLike<number>, parallels: readonly ParallelRun[], docIndex: number): void {
     this.documents++;
-    const grams = this.grams;
-    eachGram(hanUnits(text, cuts), this.settings, (units, i, n, h, mask) => grams.bumpAt(units, i, n, h, docIndex, mask));
+    countGrams(hanUnits(text, cuts), this.settings, this.grams, docIndex);
     for (const p of parallels) this.parallels.bump(p.key, docIndex);
     this.countWords(text, cuts, docIndex);
     if (this.grams.size > this.settings.maxTracked) this.prune();
