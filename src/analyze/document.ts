@@ -93,17 +93,8 @@ function skipped(error: unknown, file: string): SkippedRecord {
 
 /**
  * Read and analyse one file; an unreadable or empty file becomes a skipped record, never a crash.
- * `reading` is the file's read already under way (so the next file loads while this one is analysed).
+ * Read synchronously: the thread analysing it has nothing to overlap the read with.
  */
-export async function analyzeFile(file: string, options: ProcessOptions = {}, reading?: Promise<SpeechSource>): Promise<AnyRecord> {
-  try {
-    return analyzed(file, await (reading ?? readDocument(file)), options);
-  } catch (error) {
-    return skipped(error, file);
-  }
-}
-
-/** analyzeFile for a worker thread, which has nothing to overlap a read with: read synchronously. */
 export function analyzeFileSync(file: string, options: ProcessOptions = {}): AnyRecord {
   try {
     return analyzed(file, usable(readSpeechSync(file), file), options);

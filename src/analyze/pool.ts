@@ -3,10 +3,9 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { WorkerTable } from './aggregate.js';
-import { analyzeFile, readDocument, type AnyRecord, type ProcessOptions } from './document.js';
+import { analyzeFileSync, type AnyRecord, type ProcessOptions } from './document.js';
 import type { CorpusTables, Revisited } from './revisit.js';
 import type { WorkerData } from './worker.js';
-import type { SpeechSource } from '../io/read-speech.js';
 
 const WORKER = new URL('./worker.js', import.meta.url);
 
@@ -53,25 +52,15 @@ export async function* analyzeFiles(files: readonly string[], options: ProcessOp
   return reducer !== undefined;
 }
 
-/** Files read ahead in this thread: reading the next ones overlaps with analysing this one. */
-const READ_AHEAD = 4;
-
+/**
+ * One thread: each file read synchronously, then analysed. Reading ahead asynchronously (as this
+ * did) overlapped little on a local disk and cost three times the CPU of a plain read (the stat,
+ * open, read and close each a round trip through the event loop: bench/stages.mjs).
+ */
+// an async generator like `pooled`, though nothing in it waits
+// eslint-disable-next-line @typescript-eslint/require-await
 async function* inProcess(files: readonly string[], options: ProcessOptions): AsyncGenerator<AnyRecord> {
-  const reads: Array<Promise<SpeechSource> | undefined> = [];
-  const start = (i: number) => {
-    const file = files[i];
-    if (file === undefined) return;
-    const read = readDocument(file);
-    read.catch(() => undefined); // awaited (and reported) in order by analyzeFile
-    reads[i] = read;
-  };
-  for (let i = 0; i < READ_AHEAD; i++) start(i);
-  for (let i = 0; i < files.length; i++) {
-    const reading = reads[i];
-    reads[i] = undefined; // let the text go once it is analysed
-    start(i + READ_AHEAD);
-    yield await analyzeFile(files[i] as string, options, reading);
-  }
+  for (const file of files) yield analyzeFileSync(file, options);
 }
 
 /** Tasks queued per worker: a worker never waits for the reducing thread to hand it the next file. */
