@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Columns, hashUnits, prefixHashes, windowHash } from '../../src/analyze/gram-table.js';
 import { contentTerms, documentTerms, loadStopwords, termCounts } from '../../src/analyze/keywords.js';
+import { segment, tagWords } from '../../src/analyze/segment.js';
 
 const unitsOf = (s: string) => Uint16Array.from(s, (c) => c.charCodeAt(0));
 
@@ -54,17 +55,21 @@ describe('Columns', () => {
 describe('documentTerms', () => {
   it('gives what contentTerms(termCounts(…)) gives, in the same order, on every document of a run', () => {
     const stop = loadStopwords();
-    // a stand-in tagger: words with 治理 are verbs (not content), the rest nouns
-    const tags = (words: Iterable<string>) => new Map([...words].map((w) => [w, w.includes('治理') ? 'v' : 'n']));
-    const docs = [
-      ['我们', '要', '抓好', '基层', '党建', '工作', '，', '基层', '党建', '是', '基础', '。'],
-      ['党建', '引领', '基层', '治理', '，', '𠀀𠀁', '工作', '落实', '。'],
-      ['基层', '治理', '和', '党建', '引领', '。'],
+    // jieba's own tags (the vocabulary is per thread: every caller in it tags with tagWords)
+    const texts = [
+      '我们要抓好基层党建工作，夯实基层党建基础，推进作风建设常态化。',
+      '党建引领基层治理，𠀀𠀁试点稳步推进，群众满意度明显提升。',
+      '基层治理和党建引领要同向发力，推进作风建设，提升群众满意度。',
     ];
-    for (const tokens of docs) {
-      const expected = contentTerms(termCounts(tokens, stop), tags(Object.keys(termCounts(tokens, stop))));
-      const got = documentTerms(tokens, stop, tags);
+    let seen = 0;
+    for (const text of texts) {
+      const tokens = segment(text);
+      const all = termCounts(tokens, stop);
+      const expected = contentTerms(all, tagWords(Object.keys(all)));
+      const got = documentTerms(tokens, stop, (words) => tagWords(words));
       expect(Object.entries(got)).toEqual(Object.entries(expected));
+      seen += Object.keys(got).length;
     }
+    expect(seen).toBeGreaterThan(5);
   });
 });
