@@ -151,7 +151,8 @@ export class PhraseCounter {
       if (han) this.words.bumpAt(units, 0, to - from, hashUnits(units, 0, to - from), doc);
     }
   }
-  /** The counts as one string and typed arrays: what a worker hands back, cheap to clone. */
+
+  /** The counts as typed arrays: what a worker hands back, cheap to clone. */
   pack(): CountTable {
     return { documents: this.documents, grams: this.grams.pack(), parallels: this.parallels.pack(), words: this.words.pack() };
   }
