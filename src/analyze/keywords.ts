@@ -52,7 +52,7 @@ const OTHER_TERM = 2;
 const PENDING = 3;
 const vocabulary = new Map<string, number>();
 let vocabularyOf: { stop: Set<string>; dict: string | undefined } | undefined;
-const MAX_VOCABULARY = 500_000;
+const MAX_VOCABULARY = 200_000; // as many as tagWords keeps tags for
 
 /**
  * The content-word frequencies of a document's tokens, in order of first occurrence: what
