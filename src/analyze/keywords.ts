@@ -68,6 +68,7 @@ export function documentTerms(tokens: readonly string[], stop: Set<string>, tag:
   const kept = Object.create(null) as Record<string, number>;
   const fresh: string[] = [];
   for (const t of tokens) {
+    if (t.length < 2) continue; // never a term (half the tokens): no lookup
     let k = vocabulary.get(t);
     if (k === undefined) {
       k = isTerm(t, stop, table) ? PENDING : NOT_TERM;
