@@ -8,6 +8,7 @@ import { checkOutput as checkTarget, openAtomicWriter, writeFileAtomic } from '.
 import { GROUP_FIELDS, type GroupField } from '../analyze/corpus.js';
 import type { AnalyzeOptions, AnalyzePhase, AnalyzeResult, StreamedResult } from '../analyze/index.js';
 import { CSV_TABLES, type CsvTable } from '../analyze/formatters/csv.js';
+import type { Write } from '../analyze/formatters/json.js';
 import { paint, type CliIO } from './io.js';
 import { startProgress, type Progress } from './progress.js';
 import { terminalWidth } from './table.js';
@@ -93,14 +94,21 @@ async function render(result: AnalyzeResult, format: Exclude<Format, 'json' | 'c
   }
 }
 
+/** Write to stdout; when its buffer is full (a pipe read slowly), a promise that waits for 'drain'. */
+function toStdout(io: CliIO, text: string): void | Promise<void> {
+  const stdout = io.stdout as CliIO['stdout'] & { once?: (event: 'drain', listener: () => void) => unknown };
+  if (stdout.write(text) !== false || typeof stdout.once !== 'function') return;
+  return new Promise((resolve) => void stdout.once!('drain', resolve));
+}
+
 /** A streamed output: stdout, or an atomic writer that puts the file at -o only once complete. */
 async function openOutput(output: string | undefined, io: CliIO, force: boolean) {
-  if (!output) return { write: (s: string) => void io.stdout.write(s), close: () => Promise.resolve(), abort: () => Promise.resolve() };
+  if (!output) return { write: (s: string) => toStdout(io, s), close: () => Promise.resolve(), abort: () => Promise.resolve() };
   const writer = await openAtomicWriter(output, { force });
   return { write: (s: string) => writer.write(s), close: () => writer.commit(), abort: () => writer.abort() };
 }
 
-async function streamTo(output: string | undefined, io: CliIO, force: boolean, body: (write: (s: string) => void) => Promise<void>): Promise<void> {
+async function streamTo(output: string | undefined, io: CliIO, force: boolean, body: (write: Write) => Promise<void>): Promise<void> {
   const out = await openOutput(output, io, force);
   try {
     await body(out.write);
@@ -185,7 +193,7 @@ export function registerAnalyze(program: Command, io: CliIO): void {
             for await (const record of analyzeRecords(paths, lib)) {
               lib.onDocument?.(record, ++done, 0);
               progress.update(PHASES.count, done, 0);
-              write(toJsonLine(record));
+              await write(toJsonLine(record));
             }
           });
         } finally {

@@ -1,6 +1,7 @@
 import type { Finding } from '../findings.js';
 import { fieldLabel } from '../labels.js';
 import type { AnalyzeResult } from '../result.js';
+import type { Write } from './json.js';
 import { familyLabel, groupLabel, groupValues, keywordList, where } from './common.js';
 
 /** The tables an analyst can take to Excel, one CSV each. */
@@ -49,19 +50,19 @@ const FINDING_HEAD = ['文件', '行', '列', '问题表述', '类别', '类别 
  * One table as CSV: UTF-8 with a BOM so that Excel reads the Chinese, CRLF rows, written a
  * row at a time. `findings` is only read for the findings table.
  */
-export async function writeCsv(r: AnalyzeResult, table: CsvTable, findings: AsyncIterable<Finding> | Iterable<Finding>, write: (chunk: string) => void): Promise<void> {
+export async function writeCsv(r: AnalyzeResult, table: CsvTable, findings: AsyncIterable<Finding> | Iterable<Finding>, write: Write): Promise<void> {
   let buffer = '\uFEFF';
-  const put = (row: Value[]) => {
+  const put = (row: Value[]): void | Promise<void> => {
     buffer += line(row);
-    if (buffer.length > 1 << 16) {
-      write(buffer);
-      buffer = '';
-    }
+    if (buffer.length <= 1 << 16) return;
+    const full = buffer;
+    buffer = '';
+    return write(full);
   };
   if (table === 'findings') {
     const labels = new Map(r.categories.map((c) => [c.id, c.label]));
-    put(FINDING_HEAD);
-    for await (const f of findings) put([f.file, f.line, f.column, f.text, f.categories.map((id) => labels.get(id) ?? id).join('；'), f.categories.join(';'), f.cue, f.sentence]);
-  } else for (const row of rows(r, table)) put(row);
-  write(buffer);
+    await put(FINDING_HEAD);
+    for await (const f of findings) await put([f.file, f.line, f.column, f.text, f.categories.map((id) => labels.get(id) ?? id).join('；'), f.categories.join(';'), f.cue, f.sentence]);
+  } else for (const row of rows(r, table)) await put(row);
+  await write(buffer);
 }

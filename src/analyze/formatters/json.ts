@@ -1,6 +1,9 @@
 import type { AnalyzeResult } from '../result.js';
 import type { Finding } from '../findings.js';
 
+/** Where a streamed report goes; a promise when the reader needs a pause (backpressure). */
+export type Write = (chunk: string) => void | Promise<void>;
+
 /** The contract's shape: { documents, categories, findings, stockPhrases, keywords }, and groups with --by. */
 export function formatJson(r: AnalyzeResult): string {
   const { documents, categories, findings, stockPhrases, keywords, groups } = r;
@@ -30,36 +33,37 @@ function nested(value: unknown, depth: number): string {
  * array is written an element at a time: one string of 10,000 documents' keywords costs more
  * memory than the whole analysis.
  */
-export async function writeJson(r: AnalyzeResult, findings: AsyncIterable<Finding>, write: (chunk: string) => void): Promise<void> {
+export async function writeJson(r: AnalyzeResult, findings: AsyncIterable<Finding>, write: Write): Promise<void> {
   let buffer = '';
-  const put = (chunk: string) => {
+  // the output's pace: a slow reader (a pipe) holds the writer back instead of its text piling up here
+  const put = (chunk: string): void | Promise<void> => {
     buffer += chunk;
-    if (buffer.length > 1 << 16) {
-      write(buffer);
-      buffer = '';
-    }
+    if (buffer.length <= 1 << 16) return;
+    const full = buffer;
+    buffer = '';
+    return write(full);
   };
   // JSON.stringify(array, null, 2) nested one level deep, element by element
   const array = async (items: Iterable<unknown> | AsyncIterable<unknown>) => {
     let first = true;
-    put('[');
+    await put('[');
     for await (const item of items) {
-      put(`${first ? '' : ','}\n    ${nested(item, 2)}`);
+      await put(`${first ? '' : ','}\n    ${nested(item, 2)}`);
       first = false;
     }
-    put(first ? ']' : '\n  ]');
+    await put(first ? ']' : '\n  ]');
   };
-  put('{\n  "documents": ');
+  await put('{\n  "documents": ');
   await array(r.documents);
-  put(`,\n  "categories": ${nested(r.categories, 1)},\n  "findings": `);
+  await put(`,\n  "categories": ${nested(r.categories, 1)},\n  "findings": `);
   await array(findings);
-  put(',\n  "stockPhrases": ');
+  await put(',\n  "stockPhrases": ');
   await array(r.stockPhrases);
-  put(',\n  "keywords": ');
+  await put(',\n  "keywords": ');
   await array(r.keywords);
   if (r.groups) {
-    put(',\n  "groups": ');
+    await put(',\n  "groups": ');
     await array(r.groups);
   }
-  write(`${buffer}\n}\n`);
+  await write(`${buffer}\n}\n`);
 }
