@@ -1,7 +1,7 @@
 import type { Lexicon } from './lexicon.js';
 import { defectSignals, findDefect, isDirective, isProblemSummary, type PredicateMatch } from './problems.js';
 import type { NumberingMarker, Section, Sentence, Span, Speech } from './types.js';
-import { walkSections } from './walk.js';
+import { innermostAt, walkSections } from './walk.js';
 
 /** One problem statement: a clause (or a 、-joined run of clauses) that states a shortcoming. */
 export interface ProblemStatement extends Span {
@@ -54,8 +54,7 @@ function problemParts(speech: Speech): Array<{ section: Section; context?: strin
     const context = section.marker && !title ? section.heading : parent?.kind === 'problems' && parent.marker?.family !== 'heading' ? parent.heading : undefined;
     parts.push({ section, ...(context ? { context } : {}) });
   }
-  // innermost first, so that a sentence takes the context of its own numbered item
-  return parts.sort((a, b) => b.section.start - a.section.start || a.section.end - b.section.end);
+  return parts;
 }
 
 const LEADING_CONNECTIVE = /^(?:但是?|而且|并且|同时|另外|此外|甚至|特别是|尤其是|其中|也|却)[，,]?/u;
@@ -202,15 +201,16 @@ export function findProblemStatements(speech: Speech, lexicon: Lexicon): Problem
   const parts = problemParts(speech);
   // the title sentence of a part headed 二、存在的问题 names the part; it states nothing
   const titles = new Set(parts.filter((p) => p.section.marker?.family === 'heading' && lexicon.cues.headingProblems.test(p.section.heading?.slice(p.section.marker.text.length) ?? '')).map((p) => p.section.start));
-  const praise = [...walkSections(speech.sections)].filter((e) => e.section.kind === 'achievements').map((e) => e.section);
-  const within = (s: { start: number; end: number }, offset: number) => s.start <= offset && offset < s.end;
+  const praiseAt = innermostAt([...walkSections(speech.sections)].filter((e) => e.section.kind === 'achievements').map((e) => e.section));
+  const partAt = innermostAt(parts.map((p) => ({ start: p.section.start, end: p.section.end, part: p })));
   const out: ProblemStatement[] = [];
   for (const sentence of speech.sentences) {
     if (titles.has(sentence.start)) continue;
-    const part = parts.find((p) => within(p.section, sentence.start));
+    // the innermost part, so that a sentence takes the context of its own numbered item
+    const part = partAt(sentence.start)?.part;
     // the close (这些问题的产生……) speaks of all the items, not of the last one
     if (part) out.push(...finder.inPart(sentence, isProblemSummary(sentence.text, lexicon) ? undefined : part.context, sentence.start === part.section.start && !part.section.marker));
-    else out.push(...finder.outsidePart(sentence, praise.some((s) => within(s, sentence.start))));
+    else out.push(...finder.outsidePart(sentence, praiseAt(sentence.start) !== undefined));
   }
   return out;
 }

@@ -22,6 +22,22 @@ export const unclosedQuotes = (n) => '会上“强调\n'.repeat(n);
 /** One line of n characters without punctuation. */
 export const longLine = (n) => '党建工作'.repeat(Math.ceil(n / 4)).slice(0, n);
 
+/**
+ * One line of n blocks of six ordinary speech sentences: announcements (我讲三点意见), 第一…第三 items, praise and a
+ * stated problem, repeated with no line end; every item is a section, every announcement a lookup.
+ */
+export const oneLineSpeech = (n) => {
+  const sentences = [
+    '同志们，今天召开全市安全生产推进会，总结前段工作，部署下步任务。',
+    '过去一年，各部门认真落实责任，隐患整治取得明显成效，事故总量持续下降。',
+    '同时也要清醒看到，一些地方认识还不到位，监管存在薄弱环节，问题依然突出。',
+    '下面，我讲三点意见。第一，要提高站位，切实增强责任感和紧迫感。',
+    '第二，要突出重点领域，深入开展专项整治。第三，要压实各方责任，形成工作合力。',
+    '希望大家以更加务实的作风，推动各项任务落地见效！',
+  ];
+  return `${sentences.join('').repeat(n)}\n`;
+};
+
 /** n inline partials, each calling the one before it twice: 2^n renders unbounded. */
 export const partialBomb = (n) => {
   let out = '{{#*inline "p0"}}党{{/inline}}';
@@ -32,7 +48,7 @@ export const partialBomb = (n) => {
 /** n nested #each over the same list (guests, from the root at every level): length^n renders unbounded. */
 export const eachBomb = (n) => `${'{{#each @root.guests}}'.repeat(n)}嘉宾${'{{/each}}'.repeat(n)}\n`;
 
-const FAMILIES = { numberedLines, numberedClauses, nestedBrackets, unclosedQuotes, longLine, partialBomb, eachBomb };
+const FAMILIES = { numberedLines, oneLineSpeech, numberedClauses, nestedBrackets, unclosedQuotes, longLine, partialBomb, eachBomb };
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const [family, n] = process.argv.slice(2);

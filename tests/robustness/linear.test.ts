@@ -22,6 +22,7 @@ const FAMILIES = {
   'n open quotes, n unmatched closers': hostile.nestedBrackets,
   'n paragraphs with an unclosed quote': hostile.unclosedQuotes,
   'one line of n characters': hostile.longLine,
+  'one line of n blocks of ordinary sentences (items, announcements, problems)': hostile.oneLineSpeech,
 } as const;
 
 const OPERATIONS = {

@@ -1,30 +1,39 @@
 import { SPEECH_KINDS } from '../../data/schemas.js';
 import { parseChineseNumeral, toChineseNumeral } from '../../speech/numerals.js';
-import { findSections } from '../../speech/walk.js';
+import { findSections, innermostAt } from '../../speech/walk.js';
 import type { NumberingMarker, Section, SectionKind, Speech } from '../../speech/types.js';
 import { compilePattern } from '../../data/regex.js';
 import { NO_OPTIONS, type NoOptions } from '../options.js';
 import type { Rule, RuleContext } from '../types.js';
 
-/** How many numbered items a section kind really has after an announcement at `offset`. */
-function itemsAfter(speech: Speech, kind: SectionKind, offset: number): number | undefined {
-  const sections = findSections(speech, kind);
+/**
+ * How many numbered items a section kind really has after an announcement, for offsets asked in
+ * ascending order, so that n announcements in a speech of n sections stay linear.
+ */
+function itemCounter(speech: Speech, kind: SectionKind): (offset: number) => number | undefined {
+  const sections = findSections(speech, kind); // depth first: ascending start, parents before children
   if (kind === 'agenda') {
     const numbered = new Set(sections.flatMap((s) => (s.numbering ? [s.numbering.index] : [])));
-    return numbered.size || undefined;
+    return () => numbered.size || undefined;
   }
-  // the section that holds the announcement, else the first one after it
-  const holder = sections.filter((s) => s.start <= offset && offset < s.end).pop() ?? sections.find((s) => s.start >= offset);
-  const items = new Set(holder?.children.flatMap((c) => (c.numbering ? [c.numbering.index] : [])) ?? []);
-  return items.size || undefined;
+  const holding = innermostAt(sections);
+  let after = 0;
+  return (offset) => {
+    // the innermost section that holds the announcement, else the first one after it
+    while (after < sections.length && sections[after]!.start < offset) after++;
+    const holder = holding(offset) ?? sections[after];
+    const items = new Set(holder?.children.flatMap((c) => (c.numbering ? [c.numbering.index] : [])) ?? []);
+    return items.size || undefined;
+  };
 }
 
 function checkAnnounced(speech: Speech, context: RuleContext): void {
   for (const a of context.data('announced-counts.yaml').announcements) {
+    const itemsAfter = itemCounter(speech, a.section);
     for (const m of speech.text.matchAll(compilePattern(a.pattern, 'gu', 'announced-counts.yaml'))) {
       const word = m.groups?.n ?? '';
       const announced = word === '两' ? 2 : parseChineseNumeral(word);
-      const actual = itemsAfter(speech, a.section, m.index);
+      const actual = itemsAfter(m.index);
       if (actual === undefined || Number.isNaN(announced) || actual === announced) continue;
       context.report({ messageId: 'count', data: { phrase: m[0], actual: actual === 2 ? '两' : toChineseNumeral(actual) }, range: [m.index, m.index + m[0].length] });
     }

@@ -22,6 +22,8 @@ export class SectionContext {
   readonly tags: Tags[];
   /** The marker that opens a sentence; agenda markers stand mid-sentence and are kept apart. */
   readonly markerAt = new Map<number, NumberingMarker>();
+  /** Markers other than agenda ones, in text order (so sentence order too). */
+  private readonly itemMarkers: readonly NumberingMarker[];
   readonly finder: StatementFinder;
 
   constructor(
@@ -46,7 +48,26 @@ export class SectionContext {
         summaryAgenda: c.agendaSummary.test(s.text),
       };
     });
-    for (const m of markers) if (m.family !== 'agenda' && !this.markerAt.has(m.sentence)) this.markerAt.set(m.sentence, m);
+    this.itemMarkers = markers.filter((m) => m.family !== 'agenda');
+    for (const m of this.itemMarkers) if (!this.markerAt.has(m.sentence)) this.markerAt.set(m.sentence, m);
+  }
+
+  /** Non-agenda markers of sentences [from, to), found by binary search: a part never scans the whole speech. */
+  markersIn(from: number, to: number): NumberingMarker[] {
+    const first = this.firstMarkerAt(from);
+    return this.itemMarkers.slice(first, Math.max(first, this.firstMarkerAt(to)));
+  }
+
+  /** The index in itemMarkers of the first marker at sentence `sentence` or later. */
+  private firstMarkerAt(sentence: number): number {
+    let lo = 0;
+    let hi = this.itemMarkers.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.itemMarkers[mid]!.sentence < sentence) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
 
   tag(i: number): Tags {

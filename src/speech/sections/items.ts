@@ -15,6 +15,13 @@ const FAMILY_RANK: Record<SeriesFamily, number> = {
   sequence: 5,
 };
 
+/** The lowest rank among `markers` (a loop: spreading 10^5 markers into Math.min overflows the stack). */
+function outermostRank(markers: readonly NumberingMarker[]): number {
+  let rank = Infinity;
+  for (const m of markers) rank = Math.min(rank, FAMILY_RANK[m.family]);
+  return rank;
+}
+
 /**
  * Split [from, to) by its outermost numbering family; recurse into each item. Sentences not
  * inside an item may still hold an embedded problem span (清醒地看到… / stated defects) or a
@@ -24,8 +31,8 @@ export function items(ctx: SectionContext, from: number, to: number, kind: Secti
   const children: Section[] = [];
   const covered = new Set<number>(skip);
   const opinionLike = kind === 'opinions' || kind === 'other';
-  const candidates = ctx.markers.filter((m) => m.family !== 'agenda' && m.sentence >= from && m.sentence < to && !covered.has(m.sentence));
-  const outer = Math.min(...candidates.map((m) => FAMILY_RANK[m.family]));
+  const candidates = ctx.markersIn(from, to).filter((m) => !covered.has(m.sentence));
+  const outer = outermostRank(candidates);
   // 1. embedded problem spans opened by a pivot (但也要清醒地看到…问题), with their own 一是…三是;
   //    a pivot inside an item is left to the recursion into that item
   const firstItem = candidates.find((m) => FAMILY_RANK[m.family] === outer && (FAMILY_RANK[m.family] < FAMILY_RANK.ordinal || m.atParagraphStart));
@@ -44,7 +51,7 @@ export function items(ctx: SectionContext, from: number, to: number, kind: Secti
   // 2. numbered items of the outermost family left after the pivots took their own lists
   const remaining = candidates.filter((m) => !covered.has(m.sentence));
   if (remaining.length > 0) {
-    const rank = Math.min(...remaining.map((m) => FAMILY_RANK[m.family]));
+    const rank = outermostRank(remaining);
     const level = remaining.filter((m) => FAMILY_RANK[m.family] === rank);
     const items = numbered(ctx, from, to, kind, level, covered);
     for (const item of items) {
