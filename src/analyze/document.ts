@@ -54,13 +54,22 @@ export interface ProcessOptions {
 
 /** Analyse one text (already decoded). */
 export function analyzeText(file: string, text: string, options: ProcessOptions = {}): DocRecord {
+  const model = fromModel(file, text, options);
+  const tokens = segment(model.text, options.dict);
+  const terms = documentTerms(tokens, loadStopwords(), (words) => tagWords(words, options.dict), options.dict);
+  return { file, meta: model.meta, chars: model.chars, findings: model.findings, text: model.text, cuts: tokenCuts(tokens), parallels: model.parallels, terms };
+}
+
+/**
+ * What analyze takes from the speech model. The model (sentences, clauses, sections: about 30× a long
+ * text) is dropped when this returns, before jieba's tokens are made, so the two never peak together.
+ */
+function fromModel(file: string, text: string, options: ProcessOptions): Pick<DocRecord, 'meta' | 'chars' | 'findings' | 'text' | 'parallels'> {
   const speech = parseSpeech(text);
   const findings = findProblems(speech, file, loadTaxonomy(options.taxonomy), loadLexicon());
-  const tokens = segment(speech.text, options.dict);
-  const terms = documentTerms(tokens, loadStopwords(), (words) => tagWords(words, options.dict), options.dict);
   const meta = documentMeta(file, speech.title?.text);
   meta.kind ??= speech.kind; // corpus.yaml wins over the parser's guess
-  return { file, meta, chars: countHan(speech.text), findings, text: speech.text, cuts: tokenCuts(tokens), parallels: parallelRuns(speech, loadStockSettings()), terms };
+  return { meta, chars: countHan(speech.text), findings, text: speech.text, parallels: parallelRuns(speech, loadStockSettings()) };
 }
 
 /**

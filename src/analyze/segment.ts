@@ -68,9 +68,40 @@ export function loadJieba(extraDict?: string): Jieba {
   return mod;
 }
 
-/** Words of a text (dictionary words only: the second argument of cut turns cppjieba's HMM off). */
+/** Characters cut at a time: a 16 MB text is never held by cppjieba (as UTF-8 and token strings) all at once. */
+const CUT_CHUNK = 65_536;
+/** cppjieba splits its input at these before cutting (SPECIAL_SEPARATORS), so a piece may end after one. */
+const CUT_SEPARATORS = ['\n', '。', '，', ' ', '\t'];
+
+/**
+ * Words of a text (dictionary words only: the second argument of cut turns cppjieba's HMM off).
+ * A long text is cut in pieces that end after a separator cppjieba splits at anyway, so the words
+ * are the same as from one call.
+ */
 export function segment(text: string, extraDict?: string): string[] {
-  return loadJieba(extraDict).cut(text, false);
+  const jieba = loadJieba(extraDict);
+  if (text.length <= CUT_CHUNK) return jieba.cut(text, false);
+  const words: string[] = [];
+  for (let from = 0; from < text.length; ) {
+    const to = pieceEnd(text, from);
+    for (const word of jieba.cut(text.slice(from, to), false)) words.push(word);
+    from = to;
+  }
+  return words;
+}
+
+/** The end of the piece starting at `from`: after the last separator within CUT_CHUNK, else after the next one. */
+function pieceEnd(text: string, from: number): number {
+  if (text.length - from <= CUT_CHUNK) return text.length;
+  let best = -1;
+  for (const sep of CUT_SEPARATORS) best = Math.max(best, text.lastIndexOf(sep, from + CUT_CHUNK - 1));
+  if (best >= from) return best + 1;
+  let next = text.length;
+  for (const sep of CUT_SEPARATORS) {
+    const at = text.indexOf(sep, from + CUT_CHUNK);
+    if (at >= 0) next = Math.min(next, at + 1);
+  }
+  return next;
 }
 
 /** Part-of-speech tag per word already looked up: a corpus's vocabulary soon stops growing. */
