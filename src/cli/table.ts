@@ -67,12 +67,15 @@ export function wrapText(text: string, width: number): string[] {
 
 const widest = (lines: string[]) => lines.reduce((m, l) => Math.max(m, stringWidth(l)), 0);
 const parts = (c: Cell) => (typeof c === 'object' ? c : { text: String(c) });
+/** The widest of a column's cells (a loop: spreading 10^5 rows into Math.max overflows the stack). */
+const widestCell = (rows: readonly Cell[][], i: number, measure: (c: { text: string; where?: string }) => number) => rows.reduce((m, r) => Math.max(m, measure(parts(r[i] ?? ''))), 0);
+const textWidth = (c: { text: string }) => widest(c.text.split('\n'));
+const whereWidth = (c: { where?: string }) => stringWidth(c.where ?? '');
 
 const floorsOf = (columns: readonly Column[], rows: readonly Cell[][], natural: number[]) =>
-  columns.map((c, i) => (c.wrap ? Math.max(stringWidth(c.head), 8, ...rows.map((r) => stringWidth(parts(r[i] ?? '').where ?? ''))) : (natural[i] as number)));
+  columns.map((c, i) => (c.wrap ? Math.max(stringWidth(c.head), 8, widestCell(rows, i, whereWidth)) : (natural[i] as number)));
 
-const naturalOf = (columns: readonly Column[], rows: readonly Cell[][]) =>
-  columns.map((c, i) => Math.max(stringWidth(c.head), ...rows.map((r) => widest(parts(r[i] ?? '').text.split('\n')) || 0), ...rows.map((r) => stringWidth(parts(r[i] ?? '').where ?? ''))));
+const naturalOf = (columns: readonly Column[], rows: readonly Cell[][]) => columns.map((c, i) => Math.max(stringWidth(c.head), widestCell(rows, i, textWidth), widestCell(rows, i, whereWidth)));
 
 /** Room for content in `width` columns of terminal, once borders and padding are drawn. */
 const room = (width: number, n: number) => width - (n + 1) - PADDING * n;
@@ -107,7 +110,7 @@ function fit(columns: readonly Column[], rows: readonly Cell[][], width: number 
   // first a head wider than its cells wraps (时长（分钟） over 18.4): that costs the rows nothing
   for (let i = 0; i < columns.length && total > budget; i++) {
     if (!columns[i]?.wrap) continue;
-    const cells = Math.max(...rows.map((r) => widest(parts(r[i] ?? '').text.split('\n'))), ...rows.map((r) => stringWidth(parts(r[i] ?? '').where ?? '')), 2);
+    const cells = Math.max(widestCell(rows, i, textWidth), widestCell(rows, i, whereWidth), 2);
     const head = stringWidth(columns[i]?.head ?? '');
     const to = Math.max(cells, Math.ceil(head / 2) + 1);
     const give = Math.min(total - budget, Math.max(0, (widths[i] as number) - to));
@@ -125,28 +128,43 @@ function fit(columns: readonly Column[], rows: readonly Cell[][], width: number 
   return widths;
 }
 
+/**
+ * Rows drawn per cli-table3 table: its layout compares every cell with every other (quadratic), so a
+ * long table is drawn in blocks of the same column widths and joined at their borders (compact style:
+ * no line between rows, so the joined blocks are the one table, line for line).
+ */
+const BLOCK_ROWS = 200;
+
 /** Draw a table fitted to `width` columns (undefined: natural widths, as for a pipe). */
 export function drawTable(allColumns: readonly Column[], allRows: readonly Cell[][], chalk: ChalkInstance, width?: number): string {
   const shown = visible(allColumns, allRows, width);
   const columns = shown.map((i) => allColumns[i] as Column);
   const rows = allRows.map((r) => shown.map((i) => r[i] ?? ''));
   const widths = fit(columns, rows, width);
-  const table = new Table({
-    head: columns.map((c, i) => wrapText(c.head, widths[i] as number).map((l) => chalk.bold(l)).join('\n')),
-    colAligns: columns.map((c) => c.align ?? 'left'),
-    colWidths: widths.map((w) => w + PADDING),
-    wordWrap: false,
-    style: { head: [], border: [], compact: true },
-  });
-  for (const row of rows) {
-    table.push(
-      columns.map((_, i) => {
-        const { text, where, dim } = parts(row[i] ?? '');
-        const lines = text === '' && where ? [] : wrapText(text, widths[i] as number).map((l) => (dim ? chalk.dim(l) : l));
-        if (where) lines.push(chalk.dim(where));
-        return lines.join('\n');
-      }),
-    );
+  const block = (from: number, head: boolean): string[] => {
+    const table = new Table({
+      head: head ? columns.map((c, i) => wrapText(c.head, widths[i] as number).map((l) => chalk.bold(l)).join('\n')) : [],
+      colAligns: columns.map((c) => c.align ?? 'left'),
+      colWidths: widths.map((w) => w + PADDING),
+      wordWrap: false,
+      style: { head: [], border: [], compact: true },
+    });
+    for (const row of rows.slice(from, from + BLOCK_ROWS)) {
+      table.push(
+        columns.map((_, i) => {
+          const { text, where, dim } = parts(row[i] ?? '');
+          const lines = text === '' && where ? [] : wrapText(text, widths[i] as number).map((l) => (dim ? chalk.dim(l) : l));
+          if (where) lines.push(chalk.dim(where));
+          return lines.join('\n');
+        }),
+      );
+    }
+    return table.toString().split('\n');
+  };
+  const lines = block(0, true);
+  for (let from = BLOCK_ROWS; from < rows.length; from += BLOCK_ROWS) {
+    const bottom = lines.pop()!; // the next block goes on above the bottom border
+    lines.push(...block(from, false).slice(1, -1), bottom);
   }
-  return table.toString();
+  return lines.join('\n');
 }
