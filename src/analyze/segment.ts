@@ -71,7 +71,7 @@ export function loadJieba(extraDict?: string): Jieba {
 /** Characters cut at a time: a 16 MB text is never held by cppjieba (as UTF-8 and token strings) all at once. */
 const CUT_CHUNK = 65_536;
 /** cppjieba splits its input at these before cutting (SPECIAL_SEPARATORS), so a piece may end after one. */
-const CUT_SEPARATORS = ['\n', '。', '，', ' ', '\t'];
+const CUT_SEPARATORS = new Set(['\n', '。', '，', ' ', '\t']);
 
 /**
  * Words of a text (dictionary words only: the second argument of cut turns cppjieba's HMM off).
@@ -90,18 +90,16 @@ export function segment(text: string, extraDict?: string): string[] {
   return words;
 }
 
-/** The end of the piece starting at `from`: after the last separator within CUT_CHUNK, else after the next one. */
+/**
+ * The end of the piece starting at `from`: after the last separator within CUT_CHUNK, else after the
+ * next one. Only the piece is scanned (a lastIndexOf that misses would rescan the text to its start).
+ */
 function pieceEnd(text: string, from: number): number {
-  if (text.length - from <= CUT_CHUNK) return text.length;
-  let best = -1;
-  for (const sep of CUT_SEPARATORS) best = Math.max(best, text.lastIndexOf(sep, from + CUT_CHUNK - 1));
-  if (best >= from) return best + 1;
-  let next = text.length;
-  for (const sep of CUT_SEPARATORS) {
-    const at = text.indexOf(sep, from + CUT_CHUNK);
-    if (at >= 0) next = Math.min(next, at + 1);
-  }
-  return next;
+  const limit = from + CUT_CHUNK;
+  if (text.length <= limit) return text.length;
+  for (let i = limit - 1; i >= from; i--) if (CUT_SEPARATORS.has(text[i]!)) return i + 1;
+  for (let i = limit; i < text.length; i++) if (CUT_SEPARATORS.has(text[i]!)) return i + 1;
+  return text.length;
 }
 
 /** Part-of-speech tag per word already looked up: a corpus's vocabulary soon stops growing. */
