@@ -96,9 +96,9 @@ async function render(result: AnalyzeResult, format: Exclude<Format, 'json' | 'c
 
 /** Write to stdout; when its buffer is full (a pipe read slowly), a promise that waits for 'drain'. */
 function toStdout(io: CliIO, text: string): void | Promise<void> {
-  const stdout = io.stdout as CliIO['stdout'] & { once?: (event: 'drain', listener: () => void) => unknown };
-  if (stdout.write(text) !== false || typeof stdout.once !== 'function') return;
-  return new Promise((resolve) => void stdout.once!('drain', resolve));
+  const { stdout } = io;
+  if (stdout.write(text) !== false || !stdout.once) return;
+  return new Promise((resolve) => void stdout.once?.('drain', resolve));
 }
 
 /** A streamed output: stdout, or an atomic writer that puts the file at -o only once complete. */

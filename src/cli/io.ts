@@ -3,7 +3,13 @@ import { JianghuaError } from '../errors.js';
 
 /** What a command may touch of the outside world; tests pass their own. */
 export interface CliIO {
-  stdout: { write(chunk: string | Uint8Array): unknown; isTTY?: boolean; columns?: number };
+  stdout: {
+    write(chunk: string | Uint8Array): unknown;
+    /** 'drain': a streamed report waits for it when write returns false (a pipe read slowly). */
+    once?(event: 'drain', listener: () => void): unknown;
+    isTTY?: boolean;
+    columns?: number;
+  };
   stderr: { write(chunk: string | Uint8Array): unknown; isTTY?: boolean };
   /** Standard input, for `lint --stdin`. */
   stdin?: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>;
@@ -34,6 +40,9 @@ export function processIO(): CliIO {
         } catch (error) {
           throw outputError(error);
         }
+      },
+      once(event, listener) {
+        return stdout.once(event, listener);
       },
       get isTTY() {
         return stdout.isTTY;

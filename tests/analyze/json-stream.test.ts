@@ -1,5 +1,6 @@
 import { Writable } from 'node:stream';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { processIO } from '../../src/cli/io.js';
 import { run } from '../../src/cli/main.js';
 import { analyzeCorpus } from '../../src/analyze/index.js';
 import { formatJson, writeJson } from '../../src/analyze/formatters/json.js';
@@ -46,5 +47,15 @@ describe('streamed JSON', () => {
     // one 64 K-character chunk of Chinese is at most ~200 KB; without waiting the whole report piles up
     expect(maxPending).toBeLessThan(260_000);
     expect(maxPending).toBeLessThan(written / 2);
+  });
+
+  it('the real stdout passes its drain on, so the binary waits as the test above does', () => {
+    const { stdout } = processIO();
+    const once = vi.spyOn(process.stdout, 'once');
+    const listener = () => undefined;
+    stdout.once?.('drain', listener);
+    expect(once).toHaveBeenCalledWith('drain', listener);
+    process.stdout.off('drain', listener);
+    once.mockRestore();
   });
 });
