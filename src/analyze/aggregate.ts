@@ -2,8 +2,9 @@ import type { GroupField } from './corpus.js';
 import { isSkipped, type AnyRecord } from './document.js';
 import type { Finding } from './findings.js';
 import { KeywordCounter, loadStopwords, unpackTerms, type Keyword, type PackedKeywordTotals, type Terms } from './keywords.js';
-import type { AnalyzeResult, CategorySummary, DocumentSummary, GroupCount, GroupSummary, StockPhraseSummary } from './result.js';
+import type { AnalyzeReport, AnalyzeResult, CategorySummary, DocumentSummary, GroupCount, GroupSummary, StockPhraseSummary } from './result.js';
 import { Revisitor, type CorpusTables, type Revisited } from './revisit.js';
+import { Spool } from './spool.js';
 import { loadStockSettings, PhraseCounter, type CountTable, type StockPhrase } from './stock-phrases.js';
 import { OTHER, type Taxonomy } from './taxonomy.js';
 
@@ -14,6 +15,8 @@ export interface AggregateOptions {
   by?: GroupField;
   /** Where findings go instead of memory (a large corpus: see FindingSpool). */
   findingSink?: (finding: Finding) => void;
+  /** Documents whose summaries stay in memory before they go to a scratch file (default 1,000). */
+  inMemory?: number;
 }
 
 const UNKNOWN = '未知';
@@ -27,11 +30,19 @@ export interface WorkerTable {
 /**
  * The reduce side of analyze: documents arrive one at a time (from workers, or from --jsonl
  * parts), counts are kept, and a second pass over the same records adds what needs the whole
- * corpus first (stock-phrase density, keywords, examples). Memory holds counts, findings and
- * one small summary per document, never the texts.
+ * corpus first (stock-phrase density, keywords, examples). Memory holds counts and a few bytes
+ * per document; the per-document summaries and keyword lists wait in spools (on disk past
+ * `SPOOLED` documents) until output reads them back in order.
  */
 export class Aggregator {
-  private readonly docs: DocumentSummary[] = [];
+  /** Pass 1's summary of each document, by index. */
+  private readonly docs: Spool<DocumentSummary>;
+  /** Pass 2's answers (density, keywords), in the order they arrive; `answerAt` finds them by index. */
+  private readonly answers: Spool<{ density: number; terms: Keyword[] }>;
+  /** Per document index: 0 skipped or not yet revisited, else 1 + its position in `answers`. */
+  private answerAt = new Int32Array(1024);
+  private skipped = 0;
+  private findingCount = 0;
   private readonly findings: Finding[] = [];
   private readonly examples = new Map<string, { finding: Finding; score: number }>();
   private readonly mentions = new Map<string, number>();
@@ -45,23 +56,31 @@ export class Aggregator {
   /** Documents read and analysed (not skipped). */
   analysed = 0;
   private chosen: Array<StockPhrase & { example?: StockPhraseSummary['example']; written?: string | undefined; cut?: boolean | undefined }> = [];
-  /** Per document index (skipped documents have none). */
-  private readonly keywordLists: Array<{ file: string; terms: Keyword[] }> = [];
   private revisitor: Revisitor | undefined;
 
   constructor(
     private readonly taxonomy: Taxonomy,
     private readonly options: AggregateOptions,
-  ) {}
+  ) {
+    this.docs = new Spool(options.inMemory ?? 1000);
+    this.answers = new Spool(options.inMemory ?? 1000);
+  }
 
   /** Pass 1: count. Records must come in the same order in both passes. */
   add(record: AnyRecord): void {
     const index = this.docs.length;
+    if (index >= this.answerAt.length) {
+      const grown = new Int32Array(this.answerAt.length * 2);
+      grown.set(this.answerAt);
+      this.answerAt = grown;
+    }
     if (isSkipped(record)) {
       this.docs.push({ file: record.file, error: record.error });
+      this.skipped++;
       return;
     }
     this.analysed++;
+    this.findingCount += record.findings.length;
     const perCategory: Record<string, number> = {};
     // findings of one sentence share its text: keep one copy (copies arrive from workers)
     const sentences = new Map<string, string>();
@@ -138,10 +157,10 @@ export class Aggregator {
 
   /** The second look at document `r.index`, taken here or in a worker. */
   file(r: Revisited, file?: string): void {
-    const doc = this.docs[r.index];
+    const doc = r.index < this.docs.length && this.answerAt[r.index] === 0 ? this.docs.get(r.index) : undefined;
     if (!doc || doc.error !== undefined || (file !== undefined && doc.file !== file)) throw new Error(`analyze: records out of order at ${r.index}`);
-    doc.density = r.density;
-    this.keywordLists[r.index] = { file: doc.file, terms: r.keywords };
+    this.answers.push({ density: r.density, terms: r.keywords });
+    this.answerAt[r.index] = this.answers.length;
     for (const [i, found] of r.examples) {
       const p = this.chosen[i];
       if (p && !p.example) ({ example: p.example, written: p.written, cut: p.cut } = found);
@@ -156,7 +175,46 @@ export class Aggregator {
       .map(([value, g]) => ({ field, value, documents: g.documents, mentions: g.mentions, perDocument: Number((g.mentions / g.documents).toFixed(2)), keywords: this.keywords.top(g.terms, this.options.top) }));
   }
 
+  /** Documents in order with their second-look answers, read back from the spools. */
+  private *documents(): Generator<{ doc: DocumentSummary; answer?: { density: number; terms: Keyword[] } }> {
+    let index = 0;
+    for (const doc of this.docs.replay()) {
+      const at = this.answerAt[index++] as number;
+      const answer = at > 0 ? this.answers.get(at - 1) : undefined;
+      yield answer ? { doc: { ...doc, density: answer.density }, answer } : { doc };
+    }
+  }
+
+  /** The result with its documents and keyword lists as re-readable streams (call `dispose` after). */
+  report(): AnalyzeReport {
+    const documents = () => this.documents();
+    return {
+      ...this.summaries(),
+      documents: { *[Symbol.iterator]() { for (const d of documents()) yield d.doc; } },
+      keywords: { *[Symbol.iterator]() { for (const d of documents()) if (d.answer) yield { file: d.doc.file, terms: d.answer.terms }; } },
+      counts: { analysed: this.analysed, skipped: this.skipped, findings: this.findingCount },
+    };
+  }
+
+  /** The whole result in memory (the library's analyzeCorpus); the spools are released. */
   result(): AnalyzeResult {
+    const documents: DocumentSummary[] = [];
+    const keywords: AnalyzeResult['keywords'] = [];
+    for (const { doc, answer } of this.documents()) {
+      documents.push(doc);
+      if (answer) keywords.push({ file: doc.file, terms: answer.terms });
+    }
+    const { categories, stockPhrases, groups } = this.summaries();
+    this.dispose();
+    return { documents, categories, findings: this.findings, stockPhrases, keywords, ...(groups ? { groups } : {}) };
+  }
+
+  dispose(): void {
+    this.docs.dispose();
+    this.answers.dispose();
+  }
+
+  private summaries(): Pick<AnalyzeResult, 'categories' | 'findings' | 'stockPhrases' | 'groups'> {
     const ids = [...this.taxonomy.categories.map((c) => c.id), OTHER];
     const categories: CategorySummary[] = ids.map((id) => {
       const summary: CategorySummary = {
@@ -175,14 +233,12 @@ export class Aggregator {
     categories.sort((a, b) => b.mentions - a.mentions || b.documents - a.documents);
     const groups = this.groupSummaries();
     return {
-      documents: this.docs,
       categories,
       findings: this.findings,
       stockPhrases: this.chosen
         .filter((p) => !p.cut)
         .slice(0, this.options.top)
         .map(({ phrase, written, family, documents, occurrences, score, example }) => ({ phrase: written ?? phrase, family, documents, occurrences, score, ...(example ? { example } : {}) })),
-      keywords: this.keywordLists.filter((k) => k !== undefined),
       ...(groups ? { groups } : {}),
     };
   }

@@ -1,5 +1,6 @@
 import { collectFilesOrFail } from '../io/collect.js';
 import { Aggregator, type AnalyzeResult } from './aggregate.js';
+import type { AnalyzeReport } from './result.js';
 import { corpusProblems, type GroupField } from './corpus.js';
 import { isSkipped, type AnyRecord, type ProcessOptions } from './document.js';
 import { readParts } from './jsonl.js';
@@ -10,7 +11,7 @@ import { loadTaxonomy } from './taxonomy.js';
 import { packTerms } from './keywords.js';
 import { availableParallelism } from 'node:os';
 
-export type { AnalyzeResult, CategorySummary, DocumentSummary, GroupSummary, StockPhraseSummary } from './result.js';
+export type { AnalyzeReport, AnalyzeResult, CategorySummary, DocumentSummary, GroupSummary, StockPhraseSummary } from './result.js';
 export { resultCounts } from './result.js';
 export type { AnyRecord, DocRecord } from './document.js';
 export type { Finding } from './findings.js';
@@ -56,7 +57,8 @@ function preflight(options: AnalyzeOptions, files: readonly string[]) {
 /** Records to reduce; the generator returns true when workers took the second look (see Reducer). */
 type Source = (reducer: Reducer) => AsyncGenerator<AnyRecord, boolean>;
 
-async function reduce(source: Source, options: AnalyzeOptions, total: number, sink?: FindingSpool): Promise<AnalyzeResult> {
+/** Count and revisit every record; the aggregator then holds the result (its `dispose` is the caller's). */
+async function reduce(source: Source, options: AnalyzeOptions, total: number, sink?: FindingSpool): Promise<Aggregator> {
   const aggregator = new Aggregator(loadTaxonomy(options.taxonomy), { top: options.top ?? 20, ...(options.by ? { by: options.by } : {}), ...(sink ? { findingSink: sink.push } : {}) });
   let revisited = 0;
   const records = source({
@@ -80,7 +82,7 @@ async function reduce(source: Source, options: AnalyzeOptions, total: number, si
     for (;;) {
       const next = await records.next();
       if (next.done) {
-        if (next.value) return aggregator.result();
+        if (next.value) return aggregator;
         break;
       }
       const record = next.value;
@@ -97,7 +99,10 @@ async function reduce(source: Source, options: AnalyzeOptions, total: number, si
       aggregator.revisit(record, index++);
       options.onProgress?.('revisit', index, done);
     }
-    return aggregator.result();
+    return aggregator;
+  } catch (error) {
+    aggregator.dispose();
+    throw error;
   } finally {
     spool.dispose();
   }
@@ -126,30 +131,39 @@ async function* partRecords(parts: readonly string[], options: AnalyzeOptions): 
 export async function analyzeCorpus(inputs: readonly string[], options: AnalyzeOptions = {}): Promise<AnalyzeResult> {
   const files = await collectFilesOrFail(inputs, { extensions: ANALYZE_EXTENSIONS });
   preflight(options, files);
-  return reduce((reducer) => analyzeFiles(files, processOptions(options), jobsFor(options, files.length), reducer), options, files.length);
+  return (await reduce((reducer) => analyzeFiles(files, processOptions(options), jobsFor(options, files.length), reducer), options, files.length)).result();
 }
 
 /** Combine --jsonl parts into the same result a single run would give. */
 export async function mergeParts(parts: readonly string[], options: AnalyzeOptions = {}): Promise<AnalyzeResult> {
   loadTaxonomy(options.taxonomy);
-  return reduce(() => partRecords(parts, options), options, 0);
+  return (await reduce(() => partRecords(parts, options), options, 0)).result();
 }
 
 /**
- * A result whose findings stay on disk until they are written out: memory does not grow with the
- * corpus (the CLI uses this; `result.findings` is empty, read `findings()` once, then `dispose()`).
+ * A result whose findings, document summaries and keyword lists stay on disk until they are
+ * written out: memory does not grow with the corpus (the CLI uses this; `result.findings` is
+ * empty, read `findings()` once; `result.documents` and `result.keywords` are re-readable
+ * streams; then `dispose()`).
  */
 export interface StreamedResult {
-  result: AnalyzeResult;
+  result: AnalyzeReport;
   findings(): AsyncGenerator<Finding>;
   dispose(): void;
 }
 
-async function streamed(run: (sink: FindingSpool) => Promise<AnalyzeResult>): Promise<StreamedResult> {
+async function streamed(run: (sink: FindingSpool) => Promise<Aggregator>): Promise<StreamedResult> {
   const sink = new FindingSpool();
   try {
-    const result = await run(sink);
-    return { result, findings: () => sink.replay(), dispose: () => sink.dispose() };
+    const aggregator = await run(sink);
+    return {
+      result: aggregator.report(),
+      findings: () => sink.replay(),
+      dispose: () => {
+        sink.dispose();
+        aggregator.dispose();
+      },
+    };
   } catch (error) {
     sink.dispose();
     throw error;

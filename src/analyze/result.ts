@@ -70,13 +70,35 @@ export interface AnalyzeResult {
   groups?: GroupSummary[];
 }
 
+export interface ResultCounts {
+  analysed: number;
+  skipped: number;
+  findings: number;
+}
+
+/**
+ * What the formatters read: a result whose documents and keyword lists may be streams read back
+ * from disk (a large corpus, see analyzeCorpusStreamed), each iterable more than once, in
+ * document order; `counts` then says what they add up to without reading them.
+ */
+export interface AnalyzeReport extends Omit<AnalyzeResult, 'documents' | 'keywords'> {
+  documents: Iterable<DocumentSummary>;
+  keywords: Iterable<{ file: string; terms: Keyword[] }>;
+  counts?: ResultCounts;
+}
+
 /** Documents, findings and skipped files of a result: the one source of every format's summary line. */
-export function resultCounts(r: AnalyzeResult): { analysed: number; skipped: number; findings: number } {
+export function resultCounts(r: AnalyzeReport): ResultCounts {
+  if (r.counts) return r.counts;
+  let analysed = 0;
   let skipped = 0;
   let findings = 0;
   for (const d of r.documents) {
     if (d.error) skipped++;
-    else findings += d.findings ?? 0;
+    else {
+      analysed++;
+      findings += d.findings ?? 0;
+    }
   }
-  return { analysed: r.documents.length - skipped, skipped, findings };
+  return { analysed, skipped, findings };
 }

@@ -15,9 +15,16 @@ export class Spool<T = AnyRecord> {
   private scratch: ScratchFile | undefined;
   private pending: Buffer[] = [];
   private pendingBytes = 0;
+  /** Where each record's frame starts in the scratch file (filled once it spills): `get` by index. */
+  private offsets = new Float64Array(0);
+  private written = 0;
+  private readonly head = Buffer.allocUnsafe(4);
+  /** Records pushed so far. */
+  length = 0;
   constructor(private readonly limit = 200) {}
 
   push(record: T): void {
+    this.length++;
     if (!this.scratch && this.memory.length < this.limit) {
       this.memory.push(record);
       return;
@@ -30,6 +37,13 @@ export class Spool<T = AnyRecord> {
   }
 
   private write(record: T): void {
+    const n = this.written++;
+    if (n >= this.offsets.length) {
+      const grown = new Float64Array(Math.max(1024, this.offsets.length * 2));
+      grown.set(this.offsets);
+      this.offsets = grown;
+    }
+    this.offsets[n] = (this.scratch as ScratchFile).size + this.pendingBytes;
     const body = serialize(record);
     const head = Buffer.allocUnsafe(4);
     head.writeUInt32LE(body.length, 0);
@@ -44,6 +58,22 @@ export class Spool<T = AnyRecord> {
     this.pendingBytes = 0;
   }
 
+  /** Record `n` (in push order), read back from the scratch file once it has spilled. */
+  get(n: number): T | undefined {
+    if (n < 0 || n >= this.length) return undefined;
+    if (!this.scratch) return this.memory[n];
+    this.flush();
+    return this.frameAt(this.offsets[n] as number).record;
+  }
+
+  private frameAt(at: number): { record: T; next: number } {
+    const scratch = this.scratch as ScratchFile;
+    scratch.readAt(this.head, at);
+    const body = Buffer.allocUnsafe(this.head.readUInt32LE(0));
+    scratch.readAt(body, at + 4);
+    return { record: deserialize(body) as T, next: at + 4 + body.length };
+  }
+
   *replay(): Generator<T> {
     const scratch = this.scratch;
     if (!scratch) {
@@ -51,13 +81,10 @@ export class Spool<T = AnyRecord> {
       return;
     }
     this.flush();
-    const head = Buffer.allocUnsafe(4);
     for (let at = 0; at + 4 <= scratch.size; ) {
-      scratch.readAt(head, at);
-      const body = Buffer.allocUnsafe(head.readUInt32LE(0));
-      scratch.readAt(body, at + 4);
-      at += 4 + body.length;
-      yield deserialize(body) as T;
+      const { record, next } = this.frameAt(at);
+      at = next;
+      yield record;
     }
   }
 

@@ -6,8 +6,9 @@ import { JianghuaError } from '../errors.js';
 import { failIfNothingRead } from './skipped.js';
 import { checkOutput as checkTarget, openAtomicWriter, writeFileAtomic } from '../io/write-atomic.js';
 import { GROUP_FIELDS, type GroupField } from '../analyze/corpus.js';
-import type { AnalyzeOptions, AnalyzePhase, AnalyzeResult, StreamedResult } from '../analyze/index.js';
+import type { AnalyzeOptions, AnalyzePhase, AnalyzeReport, StreamedResult } from '../analyze/index.js';
 import { CSV_TABLES, type CsvTable } from '../analyze/formatters/csv.js';
+import { resultCounts } from '../analyze/result.js';
 import type { Write } from '../analyze/formatters/json.js';
 import { paint, type CliIO } from './io.js';
 import { startProgress, type Progress } from './progress.js';
@@ -83,12 +84,13 @@ async function checkOutput(options: ReportOptions): Promise<void> {
   await checkTarget(options.output, { force: Boolean(options.force) });
 }
 
-async function render(result: AnalyzeResult, format: Exclude<Format, 'json' | 'csv'>, io: CliIO): Promise<string> {
+async function render(result: AnalyzeReport, format: Exclude<Format, 'json' | 'csv'>, io: CliIO): Promise<string> {
   switch (format) {
     case 'md':
       return (await import('../analyze/formatters/md.js')).formatMarkdown(result);
     case 'html':
-      return (await import('../analyze/formatters/html.js')).formatHtml(result);
+      // the page is one string in memory anyway, and it looks documents up by name
+      return (await import('../analyze/formatters/html.js')).formatHtml({ ...result, documents: [...result.documents], keywords: [...result.keywords] });
     default:
       return (await import('../analyze/formatters/table.js')).formatTable(result, paint(io.stdout, io.env), terminalWidth(io));
   }
@@ -121,7 +123,8 @@ async function streamTo(output: string | undefined, io: CliIO, force: boolean, b
 
 /** Write a finished run in the chosen format. */
 async function report(run: StreamedResult, options: ReportOptions, io: CliIO): Promise<void> {
-  failIfNothingRead(run.result.documents);
+  // documents are read back from disk: only when none was analysed are they all skipped ones
+  if (resultCounts(run.result).analysed === 0) failIfNothingRead([...run.result.documents]);
   const force = Boolean(options.force);
   if (options.format === 'json') {
     const { writeJson } = await import('../analyze/formatters/json.js');

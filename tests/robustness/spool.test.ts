@@ -43,3 +43,22 @@ describe('spools leave no file behind, even while in use', () => {
     spool.dispose();
   });
 });
+
+describe('Spool by index', () => {
+  it('gives record n in push order, from memory and after spilling to disk, in any order of asking', () => {
+    for (const limit of [100, 3]) {
+      const spool = new Spool<{ n: number; text: string }>(limit);
+      for (let i = 0; i < 40; i++) spool.push({ n: i, text: '推进会'.repeat(i) });
+      expect(spool.length).toBe(40);
+      for (const i of [39, 0, 17, 3, 2, 38]) expect(spool.get(i)).toEqual({ n: i, text: '推进会'.repeat(i) });
+      expect(spool.get(40)).toBeUndefined();
+      expect(spool.get(-1)).toBeUndefined();
+      // a record pushed after a read is found too (buffered frames are flushed first)
+      spool.push({ n: 40, text: '' });
+      expect(spool.get(40)).toEqual({ n: 40, text: '' });
+      expect([...spool.replay()].map((r) => r.n)).toEqual(Array.from({ length: 41 }, (_, i) => i));
+      spool.dispose();
+    }
+    expect(readdirSync(scratch)).toEqual([]);
+  });
+});

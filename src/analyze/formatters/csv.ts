@@ -1,8 +1,8 @@
 import type { Finding } from '../findings.js';
 import { fieldLabel } from '../labels.js';
-import type { AnalyzeResult } from '../result.js';
+import type { AnalyzeReport } from '../result.js';
 import type { Write } from './json.js';
-import { familyLabel, groupLabel, groupValues, keywordList, where } from './common.js';
+import { familyLabel, groupLabel, groupValues, keywordList, where, withKeywords } from './common.js';
 
 /** The tables an analyst can take to Excel, one CSV each. */
 export const CSV_TABLES = ['categories', 'findings', 'phrases', 'documents', 'groups'] as const;
@@ -19,7 +19,7 @@ const cell = (v: Value) => {
 const line = (row: Value[]) => `${row.map(cell).join(',')}\r\n`;
 
 /** A table's header and rows; findings come as a stream (a large corpus keeps them on disk). */
-function* rows(r: AnalyzeResult, table: Exclude<CsvTable, 'findings'>): Generator<Value[]> {
+function* rows(r: AnalyzeReport, table: Exclude<CsvTable, 'findings'>): Generator<Value[]> {
   switch (table) {
     case 'categories': {
       const groups = groupValues(r);
@@ -32,9 +32,8 @@ function* rows(r: AnalyzeResult, table: Exclude<CsvTable, 'findings'>): Generato
       for (const p of r.stockPhrases) yield [p.phrase, familyLabel(p), p.documents, p.occurrences, p.score, p.example ? where(p.example) : '', p.example?.context];
       return;
     case 'documents': {
-      const keywords = new Map(r.keywords.map((k) => [k.file, keywordList(k.terms)]));
       yield ['文件', '标题', '层级', '年份', '体裁', '汉字数', '问题表述', '套话密度', '关键词（对数似然比）', '未读取的原因'];
-      for (const d of r.documents) yield [d.file, d.title, d.level ? fieldLabel('level', d.level) : '', d.year, d.kind ? fieldLabel('kind', d.kind) : '', d.chars, d.findings, d.density, keywords.get(d.file), d.error];
+      for (const [d, terms] of withKeywords(r)) yield [d.file, d.title, d.level ? fieldLabel('level', d.level) : '', d.year, d.kind ? fieldLabel('kind', d.kind) : '', d.chars, d.findings, d.density, terms && keywordList(terms), d.error];
       return;
     }
     case 'groups':
@@ -50,7 +49,7 @@ const FINDING_HEAD = ['文件', '行', '列', '问题表述', '类别', '类别 
  * One table as CSV: UTF-8 with a BOM so that Excel reads the Chinese, CRLF rows, written a
  * row at a time. `findings` is only read for the findings table.
  */
-export async function writeCsv(r: AnalyzeResult, table: CsvTable, findings: AsyncIterable<Finding> | Iterable<Finding>, write: Write): Promise<void> {
+export async function writeCsv(r: AnalyzeReport, table: CsvTable, findings: AsyncIterable<Finding> | Iterable<Finding>, write: Write): Promise<void> {
   let buffer = '\uFEFF';
   const put = (row: Value[]): void | Promise<void> => {
     buffer += line(row);

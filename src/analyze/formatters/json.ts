@@ -1,4 +1,4 @@
-import type { AnalyzeResult } from '../result.js';
+import type { AnalyzeReport, AnalyzeResult } from '../result.js';
 import type { Finding } from '../findings.js';
 
 /** Where a streamed report goes; a promise when the reader needs a pause (backpressure). */
@@ -33,7 +33,7 @@ function nested(value: unknown, depth: number): string {
  * array is written an element at a time: one string of 10,000 documents' keywords costs more
  * memory than the whole analysis.
  */
-export async function writeJson(r: AnalyzeResult, findings: AsyncIterable<Finding>, write: Write): Promise<void> {
+export async function writeJson(r: AnalyzeReport, findings: AsyncIterable<Finding>, write: Write): Promise<void> {
   let buffer = '';
   // the output's pace: a slow reader (a pipe) holds the writer back instead of its text piling up here
   const put = (chunk: string): void | Promise<void> => {

@@ -1,6 +1,6 @@
 import type { ChalkInstance } from 'chalk';
 import { drawTable, type Cell } from '../../cli/table.js';
-import type { AnalyzeResult } from '../result.js';
+import type { AnalyzeReport } from '../result.js';
 import { familyLabel, groupLabel, groupValues, keywordList, percent, present, summaryLine, where } from './common.js';
 
 /** More groups than this (--by title) do not fit as columns of a terminal table. */
@@ -10,7 +10,7 @@ const MAX_GROUP_COLUMNS = 8;
  * The terminal report: problem categories, groups (with --by), then stock phrases. `width` is
  * the terminal's (undefined when piped: nothing is wrapped).
  */
-export function formatTable(r: AnalyzeResult, chalk: ChalkInstance, width?: number): string {
+export function formatTable(r: AnalyzeReport, chalk: ChalkInstance, width?: number): string {
   const out: string[] = [];
   const categories: Cell[][] = present(r).map((c) => [c.label, { text: c.id, dim: true }, c.mentions, c.documents, percent(c.share), c.example ? { text: c.example.text, where: where(c.example) } : '']);
   out.push(
