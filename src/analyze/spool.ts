@@ -117,7 +117,7 @@ export class FindingSpool {
     this.flush();
     const decoder = new StringDecoder('utf8');
     let rest = '';
-    for (const chunk of this.scratch.chunks()) {
+    for (const chunk of this.scratch.chunks(1 << 16)) {
       const lines = (rest + decoder.write(chunk)).split('\n');
       rest = lines.pop() ?? '';
       for (const line of lines) if (line) yield JSON.parse(line) as Finding;
