@@ -32,7 +32,7 @@ export interface WorkerTable {
  * parts), counts are kept, and a second pass over the same records adds what needs the whole
  * corpus first (stock-phrase density, keywords, examples). Memory holds counts and a few bytes
  * per document; the per-document summaries and keyword lists wait in spools (on disk past
- * `SPOOLED` documents) until output reads them back in order.
+ * `inMemory` documents) until output reads them back in order.
  */
 export class Aggregator {
   /** Pass 1's summary of each document, by index. */
