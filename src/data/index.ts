@@ -46,6 +46,9 @@ export const SHIPPED_DATA = fileURLToPath(new URL('./shipped.json', import.meta.
 type Shipped = Record<string, { sha1: string; value: unknown } | undefined>;
 let shipped: Shipped | undefined;
 
+/** What shipped.json records of a file's bytes. */
+export const dataHash = (bytes: Uint8Array): string => createHash('sha1').update(bytes).digest('hex');
+
 /** The build's value for the shipped file `name` if `bytes` are still what it was built from. */
 export function shippedValue(name: string, bytes: Uint8Array): unknown {
   try {
@@ -54,7 +57,7 @@ export function shippedValue(name: string, bytes: Uint8Array): unknown {
     shipped = {};
   }
   const entry = shipped[name];
-  return entry && entry.sha1 === createHash('sha1').update(bytes).digest('hex') ? entry.value : undefined;
+  return entry && entry.sha1 === dataHash(bytes) ? entry.value : undefined;
 }
 
 /** Read and validate one data file, without the caches (the build uses it to make them). */
