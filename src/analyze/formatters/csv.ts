@@ -1,7 +1,7 @@
 import type { Finding } from '../findings.js';
 import { fieldLabel } from '../labels.js';
 import type { AnalyzeReport } from '../result.js';
-import type { Write } from './json.js';
+import { chunked, type Write } from './json.js';
 import { familyLabel, groupLabel, groupValues, keywordList, where, withKeywords } from './common.js';
 
 /** The tables an analyst can take to Excel, one CSV each. */
@@ -50,18 +50,12 @@ const FINDING_HEAD = ['文件', '行', '列', '问题表述', '类别', '类别 
  * row at a time. `findings` is only read for the findings table.
  */
 export async function writeCsv(r: AnalyzeReport, table: CsvTable, findings: AsyncIterable<Finding> | Iterable<Finding>, write: Write): Promise<void> {
-  let buffer = '\uFEFF';
-  const put = (row: Value[]): void | Promise<void> => {
-    buffer += line(row);
-    if (buffer.length <= 1 << 16) return;
-    const full = buffer;
-    buffer = '';
-    return write(full);
-  };
+  const out = chunked(write, '\uFEFF');
+  const put = (row: Value[]) => out.put(line(row));
   if (table === 'findings') {
     const labels = new Map(r.categories.map((c) => [c.id, c.label]));
     await put(FINDING_HEAD);
     for await (const f of findings) await put([f.file, f.line, f.column, f.text, f.categories.map((id) => labels.get(id) ?? id).join('；'), f.categories.join(';'), f.cue, f.sentence]);
   } else for (const row of rows(r, table)) await put(row);
-  await write(buffer);
+  await out.end();
 }

@@ -4,6 +4,25 @@ import type { Finding } from '../findings.js';
 /** Where a streamed report goes; a promise when the reader needs a pause (backpressure). */
 export type Write = (chunk: string) => void | Promise<void>;
 
+/**
+ * Pieces gathered into chunks of 64 K characters for `write`; `end` writes the rest. Each call
+ * returns write's promise when a chunk went out, so a slow reader (a pipe) holds the writer back
+ * instead of the text piling up here.
+ */
+export function chunked(write: Write, start = ''): { put: (piece: string) => void | Promise<void>; end: (last?: string) => void | Promise<void> } {
+  let buffer = start;
+  return {
+    put: (piece) => {
+      buffer += piece;
+      if (buffer.length <= 1 << 16) return;
+      const full = buffer;
+      buffer = '';
+      return write(full);
+    },
+    end: (last = '') => write(buffer + last),
+  };
+}
+
 /** The contract's shape: { documents, categories, findings, stockPhrases, keywords }, and groups with --by. */
 export function formatJson(r: AnalyzeResult): string {
   const { documents, categories, findings, stockPhrases, keywords, groups } = r;
@@ -34,15 +53,7 @@ function nested(value: unknown, depth: number): string {
  * memory than the whole analysis.
  */
 export async function writeJson(r: AnalyzeReport, findings: AsyncIterable<Finding>, write: Write): Promise<void> {
-  let buffer = '';
-  // the output's pace: a slow reader (a pipe) holds the writer back instead of its text piling up here
-  const put = (chunk: string): void | Promise<void> => {
-    buffer += chunk;
-    if (buffer.length <= 1 << 16) return;
-    const full = buffer;
-    buffer = '';
-    return write(full);
-  };
+  const { put, end } = chunked(write);
   // JSON.stringify(array, null, 2) nested one level deep, element by element
   const array = async (items: Iterable<unknown> | AsyncIterable<unknown>) => {
     let first = true;
@@ -65,5 +76,5 @@ export async function writeJson(r: AnalyzeReport, findings: AsyncIterable<Findin
     await put(',\n  "groups": ');
     await array(r.groups);
   }
-  await write(`${buffer}\n}\n`);
+  await end('\n}\n');
 }
