@@ -49,7 +49,7 @@ try {
       time('problems', () => findProblems(speech, file, taxonomy, lexicon));
       const tokens = time('cut', () => segment(speech.text));
       // term counts, jieba tags of words not seen before, content words only
-      const terms = time('terms', () => documentTerms(tokens, stop, (words) => tagWords(words)));
+      const terms = time('terms', () => documentTerms([tokens], stop, (words) => tagWords(words)));
       time('countHan', () => countHan(speech.text));
       const cuts = time('tokenCuts', () => tokenCuts(tokens));
       const parallels = time('parallel', () => parallelRuns(speech, settings));

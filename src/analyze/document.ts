@@ -3,12 +3,13 @@ import { isJianghuaError, JianghuaError } from '../errors.js';
 import { loadLexicon } from '../speech/lexicon.js';
 import { parseSpeech } from '../speech/parse.js';
 import { countHan } from '../speech/text.js';
+import { collectAfterLargeText } from './collect-garbage.js';
 import { documentMeta, type DocumentMeta } from './corpus.js';
 import { findProblems, type Finding } from './findings.js';
 import { documentTerms, loadStopwords, type Terms } from './keywords.js';
 import { parallelRuns, type ParallelRun } from './parallel.js';
-import { segment, tagWords } from './segment.js';
-import { loadStockSettings, tokenCuts } from './stock-phrases.js';
+import { segmentPieces, tagWords } from './segment.js';
+import { loadStockSettings, TokenCuts } from './stock-phrases.js';
 import { loadTaxonomy } from './taxonomy.js';
 
 /**
@@ -55,9 +56,17 @@ export interface ProcessOptions {
 /** Analyse one text (already decoded). */
 export function analyzeText(file: string, text: string, options: ProcessOptions = {}): DocRecord {
   const model = fromModel(file, text, options);
-  const tokens = segment(model.text, options.dict);
-  const terms = documentTerms(tokens, loadStopwords(), (words) => tagWords(words, options.dict), options.dict);
-  return { file, meta: model.meta, chars: model.chars, findings: model.findings, text: model.text, cuts: tokenCuts(tokens), parallels: model.parallels, terms };
+  collectAfterLargeText(text.length);
+  // counted a piece of tokens at a time: the token strings of a long text are never all alive
+  const cuts = new TokenCuts(model.text.length);
+  const pieces = function* () {
+    for (const piece of segmentPieces(model.text, options.dict)) {
+      cuts.add(piece);
+      yield piece;
+    }
+  };
+  const terms = documentTerms(pieces(), loadStopwords(), (words) => tagWords(words, options.dict), options.dict);
+  return { file, meta: model.meta, chars: model.chars, findings: model.findings, text: model.text, cuts: cuts.done(), parallels: model.parallels, terms };
 }
 
 /**

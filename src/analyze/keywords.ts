@@ -57,9 +57,9 @@ const MAX_VOCABULARY = 200_000; // as many as tagWords keeps tags for
 /**
  * The content-word frequencies of a document's tokens, in order of first occurrence: what
  * `contentTerms(termCounts(tokens, stop), tag(words))` gives, with one lookup per token.
- * `tag` gives the jieba tags of words never seen before (tagWords).
+ * `tag` gives the jieba tags of words never seen before (tagWords). The tokens come in pieces (segmentPieces).
  */
-export function documentTerms(tokens: readonly string[], stop: Set<string>, tag: (words: string[]) => ReadonlyMap<string, string>, dict?: string): Record<string, number> {
+export function documentTerms(pieces: Iterable<readonly string[]>, stop: Set<string>, tag: (words: string[]) => ReadonlyMap<string, string>, dict?: string): Record<string, number> {
   if (vocabularyOf?.stop !== stop || vocabularyOf.dict !== dict || vocabulary.size > MAX_VOCABULARY) {
     vocabulary.clear();
     vocabularyOf = { stop, dict };
@@ -67,17 +67,18 @@ export function documentTerms(tokens: readonly string[], stop: Set<string>, tag:
   const table = unitClasses();
   const kept = Object.create(null) as Record<string, number>;
   const fresh: string[] = [];
-  for (const t of tokens) {
-    if (t.length < 2) continue; // never a term (half the tokens): no lookup
-    let k = vocabulary.get(t);
-    if (k === undefined) {
-      k = isTerm(t, stop, table) ? PENDING : NOT_TERM;
-      vocabulary.set(t, k);
-      if (k === PENDING) fresh.push(t);
+  for (const piece of pieces)
+    for (const t of piece) {
+      if (t.length < 2) continue; // never a term (half the tokens): no lookup
+      let k = vocabulary.get(t);
+      if (k === undefined) {
+        k = isTerm(t, stop, table) ? PENDING : NOT_TERM;
+        vocabulary.set(t, k);
+        if (k === PENDING) fresh.push(t);
+      }
+      // a pending word is counted where it first occurs (so the order is kept) and dropped below if it is no content word
+      if (k === CONTENT || k === PENDING) kept[t] = (kept[t] ?? 0) + 1;
     }
-    // a pending word is counted where it first occurs (so the order is kept) and dropped below if it is no content word
-    if (k === CONTENT || k === PENDING) kept[t] = (kept[t] ?? 0) + 1;
-  }
   if (fresh.length > 0) {
     const content = (contentTags ??= new Set(loadKeywordSettings().contentTags));
     const tags = tag(fresh);

@@ -72,36 +72,47 @@ export function loadJieba(extraDict?: string): Jieba {
 const CUT_CHUNK = 65_536;
 /** cppjieba splits its input at these before cutting (SPECIAL_SEPARATORS), so a piece may end after one. */
 const CUT_SEPARATORS = new Set(['\n', '。', '，', ' ', '\t']);
+/** Marks in no word of jieba's dictionary (it has AT&T, C#, C++): a token of their own, so cutting after one changes no word. */
+const WEAK_BREAK = /(?![&#+])[\p{P}\p{S}\p{Z}]/u;
 
 /**
  * Words of a text (dictionary words only: the second argument of cut turns cppjieba's HMM off).
- * A long text is cut in pieces that end after a separator cppjieba splits at anyway, so the words
+ * A long text is cut in pieces (segmentPieces) that end where cppjieba splits anyway, so the words
  * are the same as from one call.
  */
 export function segment(text: string, extraDict?: string): string[] {
-  const jieba = loadJieba(extraDict);
-  if (text.length <= CUT_CHUNK) return jieba.cut(text, false);
   const words: string[] = [];
-  for (let from = 0; from < text.length; ) {
-    const to = pieceEnd(text, from);
-    for (const word of jieba.cut(text.slice(from, to), false)) words.push(word);
-    from = to;
-  }
+  for (const piece of segmentPieces(text, extraDict)) for (const word of piece) words.push(word);
   return words;
 }
 
 /**
- * The end of the piece starting at `from`: after the last separator within CUT_CHUNK, else after the
- * next one. Only the piece is scanned (a lastIndexOf that misses would rescan the text to its start).
+ * The words of `text`, a piece of at most CUT_CHUNK characters at a time:
+ * a caller that counts as it goes never holds the millions of token strings of a 16 MB text at once.
+ */
+export function* segmentPieces(text: string, extraDict?: string): Generator<string[]> {
+  const jieba = loadJieba(extraDict);
+  for (let from = 0; from < text.length; ) {
+    const to = pieceEnd(text, from);
+    yield jieba.cut(to - from === text.length ? text : text.slice(from, to), false);
+    from = to;
+  }
+}
+
+/**
+ * The end of the piece starting at `from`: after the last separator within CUT_CHUNK; without one,
+ * after the last WEAK_BREAK there, else at CUT_CHUNK itself (the one place a word may differ from one
+ * call's), so cppjieba never gets more: its lattice for 6 MB without a separator took 700 MB.
+ * Only the piece is scanned (a lastIndexOf that misses would rescan the text to its start).
  */
 function pieceEnd(text: string, from: number): number {
   const limit = from + CUT_CHUNK;
   if (text.length <= limit) return text.length;
   for (let i = limit - 1; i >= from; i--) if (CUT_SEPARATORS.has(text[i]!)) return i + 1;
-  for (let i = limit; i < text.length; i++) if (CUT_SEPARATORS.has(text[i]!)) return i + 1;
-  return text.length;
+  for (let i = limit - 1; i > from; i--) if (WEAK_BREAK.test(text[i]!)) return i + 1;
+  const code = text.charCodeAt(limit - 1);
+  return code >= 0xd800 && code <= 0xdbff ? limit + 1 : limit; // never between a surrogate pair
 }
-
 /** Part-of-speech tag per word already looked up: a corpus's vocabulary soon stops growing. */
 const tags = new Map<string, string>();
 const MAX_TAGS = 200_000;

@@ -37,11 +37,28 @@ export function loadStockSettings(): StockSettings {
 
 /** Token boundaries (offsets where a jieba token starts, plus the end) of a text. */
 export function tokenCuts(tokens: readonly string[]): Uint32Array {
+  return new TokenCuts(tokens.length).add(tokens).done();
+}
+
+/** tokenCuts built a piece of tokens at a time, for a text of at most `maxTokens` tokens (its length will do). */
+export class TokenCuts {
   // a typed array: it crosses from a worker thread as one copy, not element by element
-  const cuts = new Uint32Array(tokens.length + 1);
-  let at = 0;
-  for (let i = 0; i < tokens.length; i++) cuts[i + 1] = at += (tokens[i] as string).length;
-  return cuts;
+  private readonly cuts: Uint32Array;
+  private n = 0;
+  constructor(maxTokens: number) {
+    this.cuts = new Uint32Array(maxTokens + 1);
+  }
+  add(tokens: readonly string[]): this {
+    const { cuts } = this;
+    let { n } = this;
+    let at = cuts[n] as number;
+    for (let i = 0; i < tokens.length; i++) cuts[++n] = at += (tokens[i] as string).length;
+    this.n = n;
+    return this;
+  }
+  done(): Uint32Array {
+    return this.n + 1 === this.cuts.length ? this.cuts : this.cuts.slice(0, this.n + 1);
+  }
 }
 
 /**

@@ -66,7 +66,7 @@ describe('documentTerms', () => {
       const tokens = segment(text);
       const all = termCounts(tokens, stop);
       const expected = contentTerms(all, tagWords(Object.keys(all)));
-      const got = documentTerms(tokens, stop, (words) => tagWords(words));
+      const got = documentTerms([tokens], stop, (words) => tagWords(words));
       expect(Object.entries(got)).toEqual(Object.entries(expected));
       seen += Object.keys(got).length;
     }

@@ -1,0 +1,23 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+
+/** Texts at least this long: the speech model of one is hundreds of megabytes (about 30× the text). */
+const LARGE_TEXT = 1_000_000;
+
+let gc: (() => void) | undefined;
+
+/**
+ * After the speech model of a very long text is dropped, collect it before jieba's dictionaries and
+ * tokens come on top. V8 lets its heap grow to about twice what is alive before a full collection,
+ * so a 16 MB one-line speech peaked over 1 GB with most of it garbage. `gc` is exposed the way
+ * jest-leak-detector does it (a flag set at run time, read by a new context); ordinary speeches
+ * never pay for it.
+ */
+export function collectAfterLargeText(length: number): void {
+  if (length < LARGE_TEXT) return;
+  if (!gc) {
+    setFlagsFromString('--expose-gc');
+    gc = runInNewContext('gc') as () => void;
+  }
+  gc();
+}
