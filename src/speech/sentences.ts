@@ -49,8 +49,14 @@ export function splitClauses(text: string, start: number, end: number): Clause[]
     }
   }
   push(end);
-  return clauses;
+  return fitted(clauses);
 }
+
+/**
+ * An array built by push keeps room for 17 elements after its first: a line of one sentence of one
+ * clause paid 300 bytes for two such arrays, 40% of its model. The copy has exactly its length.
+ */
+const fitted = <T>(list: T[]): T[] => (list.length < 16 ? list.slice() : list);
 
 /**
  * Split a paragraph's text into sentences at 。！？；… plus the closing quotes and brackets after them.
@@ -103,7 +109,7 @@ export function splitSentences(text: string, start: number, end: number, paragra
     i = j;
   }
   push(end);
-  return sentences;
+  return fitted(sentences);
 }
 
 /** Indentation, plus a Markdown heading or quote marker (## 一、…), which is layout, not text. */
