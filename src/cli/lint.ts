@@ -2,7 +2,7 @@ import type { Command } from '@commander-js/extra-typings';
 import { InvalidArgumentError, Option } from '@commander-js/extra-typings';
 import path from 'node:path';
 import { JianghuaError } from '../errors.js';
-import { decodeText, requireContent } from '../io/read-text.js';
+import { decodeText, requireContent, requireSpeechSize } from '../io/read-text.js';
 import { lintFiles, lintSource } from '../lint/files.js';
 import { FORMATS, FORMATTERS } from '../lint/formatters/index.js';
 import { KINDS, checkRuleId, parseSeverity, type RuleEntry } from '../lint/settings.js';
@@ -89,7 +89,7 @@ export function registerLint(program: Command, io: CliIO): void {
         if (flags.fix) throw new JianghuaError('usage', '标准输入无法写回：请用 --fix-dry-run 查看修复结果');
         const name = flags.stdinFilename ?? '<stdin>';
         const { text } = decodeText(await readAll(io.stdin ?? []), name);
-        requireContent(text, name);
+        requireSpeechSize(requireContent(text, name), name);
         const result = lintSource(text, path.resolve(io.cwd, name), lintOptions);
         lint = { results: [{ ...result, filePath: flags.stdinFilename ?? '<stdin>' }], failures: [] };
       } else {

@@ -2,7 +2,7 @@ import { JianghuaError } from '../errors.js';
 import { decodeText, type Encoding } from './decode.js';
 import { isDocx, readDocx, type DocxText } from './docx.js';
 import { readFileBytes, readFileBytesSync, type ReadOptions } from './read-file.js';
-import { requireContent } from './read-text.js';
+import { requireContent, requireSpeechSize } from './read-text.js';
 
 /**
  * The one reader of speech files, for lint, outline, stats and analyze: a text file in any
@@ -20,15 +20,15 @@ export interface SpeechSource {
   places?: DocxText['places'];
 }
 
-/** Bytes already read → the speech's text (possibly empty); throws a JianghuaError naming the file when it is no text. */
+/** Bytes already read → the speech's text (possibly empty); throws a JianghuaError naming the file when it is no text or too many paragraphs. */
 export function speechFromBytes(bytes: Buffer, file: string): SpeechSource {
   if (isDocx(bytes, file)) {
     const { lines, places } = readDocx(bytes, file);
-    return { text: lines.join('\n'), source: 'docx', bytes, places };
+    return { text: requireSpeechSize(lines.join('\n'), file), source: 'docx', bytes, places };
   }
   if (/\.docx$/iu.test(file)) throw new JianghuaError('binary', '文件名是 .docx，但内容不是 Word 文档（不是 ZIP 格式），无法读取', { file });
   const { text, encoding } = decodeText(bytes, file);
-  return { text, source: 'text', encoding, bytes };
+  return { text: requireSpeechSize(text, file), source: 'text', encoding, bytes };
 }
 
 /** Read a speech; white space only is an error too (nothing to outline, count or analyse). */
