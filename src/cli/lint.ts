@@ -4,6 +4,7 @@ import path from 'node:path';
 import { JianghuaError } from '../errors.js';
 import { decodeText, requireContent, requireSpeechSize } from '../io/read-text.js';
 import { lintFiles, lintSource } from '../lint/files.js';
+import { MAX_PER_RULE } from '../lint/linter.js';
 import { FORMATS, FORMATTERS } from '../lint/formatters/index.js';
 import { KINDS, checkRuleId, parseSeverity, type RuleEntry } from '../lint/settings.js';
 import type { SpeechKind } from '../speech/types.js';
@@ -33,6 +34,7 @@ interface LintFlags {
   kind?: SpeechKind;
   rule?: Record<string, RuleEntry>;
   maxWarnings?: number;
+  maxPerRule?: number;
   quiet?: boolean;
   fix?: boolean;
   fixDryRun?: boolean;
@@ -60,6 +62,7 @@ export function registerLint(program: Command, io: CliIO): void {
     .addOption(new Option('--kind <kind>', '体裁（默认取配置文件的 kind，否则按结构判断，通常为 summary-speech 总结讲话）').choices(KINDS))
     .option('--rule <id:level>', '调整规则级别（off、warn、error），可重复', ruleFlag)
     .option('--max-warnings <n>', '警告数超过 n 时以退出码 1 结束', count)
+    .option('--max-per-rule <n>', `每条规则在每个文件最多列出 n 处，其余合为一条计数（默认 ${MAX_PER_RULE}，0 为不限）`, count)
     .option('--quiet', '只报告错误，不报告警告')
     .option('--fix', '自动修复可修复的问题（标点、字形、提法、的/地），原子写回文件')
     .option('--fix-dry-run', '只显示 --fix 会做的修改，不写文件（json 格式给出修复后的全文 output）')
@@ -77,6 +80,7 @@ export function registerLint(program: Command, io: CliIO): void {
         ...(flags.config ? { configFile: flags.config } : {}),
         ...(flags.kind ? { kind: flags.kind } : {}),
         ...(flags.rule ? { rules: flags.rule } : {}),
+        ...(flags.maxPerRule !== undefined ? { maxPerRule: flags.maxPerRule } : {}),
         quiet: Boolean(flags.quiet),
         fix: Boolean(flags.fix),
         fixDryRun: Boolean(flags.fixDryRun),

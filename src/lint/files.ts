@@ -21,6 +21,8 @@ export interface LintFilesOptions {
   fixDryRun?: boolean;
   /** Errors only. */
   quiet?: boolean;
+  /** Messages listed per rule and file (--max-per-rule; default MAX_PER_RULE, 0 no limit). */
+  maxPerRule?: number;
   /** How fixed bytes reach the disk; the default is writeFix. */
   writeFix?: (file: string, original: Uint8Array, fixed: Uint8Array) => Promise<void>;
 }
@@ -45,6 +47,7 @@ export function lintSource(text: string, filePath: string, options: Omit<LintFil
     config: configFor(filePath, options.configFile),
     ...(options.kind ? { kind: options.kind } : {}),
     ...(options.rules ? { rules: options.rules } : {}),
+    ...(options.maxPerRule !== undefined ? { maxPerRule: options.maxPerRule } : {}),
     markdown: isMarkdown(filePath),
     fix: Boolean(options.fix || options.fixDryRun),
   });

@@ -83,6 +83,8 @@ export interface LintMessage {
   start: number;
   end: number;
   fix?: Fix;
+  /** On a rule's closing message past `maxPerRule`: how many reports it stands for (they count in errorCount / warningCount). */
+  omitted?: number;
 }
 
 export interface LintResult {
