@@ -148,7 +148,8 @@ export async function mergeParts(parts: readonly string[], options: AnalyzeOptio
  */
 export interface StreamedResult {
   result: AnalyzeReport;
-  findings(): AsyncGenerator<Finding>;
+  /** A synchronous generator (`for await` reads it too). */
+  findings(): Generator<Finding>;
   dispose(): void;
 }
 

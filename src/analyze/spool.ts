@@ -111,9 +111,8 @@ export class FindingSpool {
     this.buffer = '';
   }
 
-  // async for the output streams that consume it; the scratch file itself is read synchronously
-  // eslint-disable-next-line @typescript-eslint/require-await
-  async *replay(): AsyncGenerator<Finding> {
+  /** Synchronous, like the scratch file's reads: the writers wait only when their output does. */
+  *replay(): Generator<Finding> {
     this.flush();
     const decoder = new StringDecoder('utf8');
     let rest = '';

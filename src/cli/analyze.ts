@@ -145,7 +145,7 @@ async function report(run: StreamedResult, options: ReportOptions, io: CliIO): P
     return;
   }
   // the page lists every clause; the other formats need only the counts
-  if (options.format === 'html') for await (const f of run.findings()) run.result.findings.push(f);
+  if (options.format === 'html') for (const f of run.findings()) run.result.findings.push(f);
   const text = await render(run.result, options.format, io);
   if (options.output) await writeFileAtomic(options.output, text, { force });
   else io.stdout.write(text);

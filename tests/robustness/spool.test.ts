@@ -32,13 +32,13 @@ describe('spools leave no file behind, even while in use', () => {
     expect(readdirSync(scratch)).toEqual([]);
   });
 
-  it('FindingSpool: findings read back in order, nothing named in TMPDIR', async () => {
+  it('FindingSpool: findings read back in order, nothing named in TMPDIR', () => {
     const spool = new FindingSpool();
     const findings = Array.from({ length: 3000 }, (_, i) => ({ file: `${i}.txt`, clause: '党建工作'.repeat(i % 50) }) as unknown as Finding);
     for (const f of findings) spool.push(f);
     expect(readdirSync(scratch)).toEqual([]);
     const back: Finding[] = [];
-    for await (const f of spool.replay()) back.push(f);
+    for (const f of spool.replay()) back.push(f);
     expect(back).toEqual(findings);
     spool.dispose();
   });

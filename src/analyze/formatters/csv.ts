@@ -1,7 +1,7 @@
 import type { Finding } from '../findings.js';
 import { fieldLabel } from '../labels.js';
 import type { AnalyzeReport } from '../result.js';
-import { chunked, type Write } from './json.js';
+import { chunked, forEach, type Write } from './json.js';
 import { familyLabel, groupLabel, groupValues, keywordList, where, withKeywords } from './common.js';
 
 /** The tables an analyst can take to Excel, one CSV each. */
@@ -55,7 +55,7 @@ export async function writeCsv(r: AnalyzeReport, table: CsvTable, findings: Asyn
   if (table === 'findings') {
     const labels = new Map(r.categories.map((c) => [c.id, c.label]));
     await put(FINDING_HEAD);
-    for await (const f of findings) await put([f.file, f.line, f.column, f.text, f.categories.map((id) => labels.get(id) ?? id).join('；'), f.categories.join(';'), f.cue, f.sentence]);
+    await forEach(findings, (f) => put([f.file, f.line, f.column, f.text, f.categories.map((id) => labels.get(id) ?? id).join('；'), f.categories.join(';'), f.cue, f.sentence]));
   } else for (const row of rows(r, table)) await put(row);
   await out.end();
 }
