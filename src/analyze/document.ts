@@ -87,8 +87,18 @@ function fromModel(file: string, text: string, options: ProcessOptions): Pick<Do
  */
 export const REPORT_MARK = '<!-- jianghua analyze 生成的分析报告，不是讲话稿 -->';
 
+/**
+ * Characters analyze takes in one document: twenty long speeches, a book. A bigger file is a corpus
+ * pasted together, whose counts per document would mean nothing; and analyze's work per character
+ * (the model, problem statements, jieba) is several times outline's: 5.6 M on one line took 8–15 s.
+ */
+export const MAX_ANALYZE_CHARS = 1_000_000;
+
 function usable(source: SpeechSource, file: string): SpeechSource {
   if (source.text.trimStart().startsWith(REPORT_MARK)) throw new JianghuaError('usage', '这是 jianghua analyze 生成的分析报告，不是讲话稿', { file });
+  if (source.text.length > MAX_ANALYZE_CHARS) {
+    throw new JianghuaError('usage', `文本过长（${source.text.length} 字，每篇上限 ${MAX_ANALYZE_CHARS} 字），像是多篇讲话合在一个文件里：请拆成单篇再分析`, { file });
+  }
   return source;
 }
 

@@ -19,7 +19,7 @@ export function requireContent(text: string, file: string): string {
  * thrown into one file tens of thousands. Past it the speech model's per-paragraph cost, not the
  * 16 MB size limit, bounds the work: 4 million one-character lines took 15 s and 2.5 GB to outline.
  */
-export const MAX_PARAGRAPHS = 300_000;
+export const MAX_PARAGRAPHS = 200_000;
 
 const isBlank = (c: number) => c <= 0x20 || c === 0x3000 || c === 0xa0 || c === 0xfeff;
 

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { MAX_ANALYZE_CHARS } from '../../src/analyze/document.js';
 import { CORPUS, ROOT, SEEDS } from '../helpers/cli.js';
 import { tmp } from './tmp.js';
 
@@ -64,11 +65,11 @@ beforeAll(() => {
   corpus = tmp();
   for (let i = 0; i < 300; i++) for (const seed of SEEDS) copyFileSync(`${CORPUS}${seed}`, path.join(corpus, `${i}-${seed}`));
   writeFileSync(path.join(corpus, '0000-空.txt'), '');
-  // one 4 MB speech: seconds of synchronous work in the main thread (parse, findings, jieba)
+  // one speech just under analyze's limit (≈ 2.8 MB): seconds of synchronous work in the main thread (parse, findings, jieba)
   busy = tmp();
   writeFileSync(path.join(busy, '0000-空.txt'), '');
   const speech = readFileSync(`${CORPUS}${SEEDS[0]}`, 'utf8');
-  writeFileSync(path.join(busy, 'big.txt'), speech.repeat(Math.ceil(4e6 / Buffer.byteLength(speech))));
+  writeFileSync(path.join(busy, 'big.txt'), speech.repeat(Math.floor((0.95 * MAX_ANALYZE_CHARS) / speech.length)));
 });
 
 describe('an interrupted run stops at once and leaves nothing behind (needs npm run build)', () => {
@@ -83,7 +84,7 @@ describe('an interrupted run stops at once and leaves nothing behind (needs npm 
     });
   }
 
-  it.each(['1', '2'])('a busy synchronous run (one 4 MB speech, --jobs %s) ends on SIGTERM, not after its work', async (jobs) => {
+  it.each(['1', '2'])('a busy synchronous run (one speech of almost MAX_ANALYZE_CHARS, --jobs %s) ends on SIGTERM, not after its work', async (jobs) => {
     const scratch = tmp();
     const child = bin(['analyze', busy, '--jobs', jobs, '--format', 'json', '--no-progress'], busy, scratch);
     expectEndedBy(await interrupt(child, underWay, 'SIGTERM'), 'SIGTERM');
