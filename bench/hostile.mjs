@@ -47,6 +47,8 @@ const INPUTS = {
   'ordinary-lines-16mb': () => upTo(ordinaryLines, { bytes: MB16 }),
   'problem-lines-1m-chars': () => upTo(problemLines, { chars: MAX_ANALYZE }),
   'numbered-lines-200k': () => hostile.numberedLines(200_000),
+  // at the paragraph limit, each line three numbered clauses: the most model per paragraph
+  'numbered-clause-lines-200k': () => '一是抓党建，二是促发展，三是强作风。\n'.repeat(200_000),
   'nested-brackets-1e6': () => hostile.nestedBrackets(1_000_000),
   'unclosed-quotes-40k': () => hostile.unclosedQuotes(40_000),
   'one-char-lines-4m': () => '党\n'.repeat(4_190_000),
