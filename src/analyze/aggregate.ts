@@ -1,3 +1,4 @@
+import { codePointLength } from '../speech/text.js';
 import type { GroupField } from './corpus.js';
 import { isSkipped, type AnyRecord } from './document.js';
 import type { Finding } from './findings.js';
@@ -246,6 +247,6 @@ export class Aggregator {
 
 /** The clearest example of a category scores lowest: a finding about it alone, short but not bare. */
 function exampleScore(f: Finding): number {
-  const length = [...f.text].length;
+  const length = codePointLength(f.text);
   return f.categories.length * 100 + (length < 6 ? 50 : 0) + Math.abs(length - 14);
 }

@@ -3,7 +3,7 @@ import { isJianghuaError, JianghuaError } from '../errors.js';
 import { loadLexicon } from '../speech/lexicon.js';
 import { parseSpeech } from '../speech/parse.js';
 import { countHan } from '../speech/text.js';
-import { collectAfterLargeText } from './collect-garbage.js';
+import { collectAfterLargeText } from '../memory.js';
 import { documentMeta, type DocumentMeta } from './corpus.js';
 import { findProblems, type Finding } from './findings.js';
 import { documentTerms, loadStopwords, type Terms } from './keywords.js';

@@ -1,4 +1,5 @@
 import { loadData } from '../data/index.js';
+import { collectAfterLargeText } from '../memory.js';
 import { loadLexicon } from '../speech/lexicon.js';
 import { parseSpeech } from '../speech/parse.js';
 import { LineIndex, normalizeText, rawOffsets } from '../speech/text.js';
@@ -115,6 +116,7 @@ function check(text: string, options: LintOptions, unlisted: Fix[] | undefined):
   const lines = new LineIndex(text);
   const directives = readDirectives(text, lines);
   const speech = parseSpeech(directives.masked);
+  collectAfterLargeText(text.length); // the parse's garbage, before the rules add theirs
   // the model says summary-speech unless it sees an agenda with reviews (主持词) or opinions with
   // neither 成绩 nor 问题 (推进会讲话); a draft that only lacks its problems stays a 总结讲话
   const kind = options.kind ?? options.config?.kind ?? speech.kind;

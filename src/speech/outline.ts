@@ -1,5 +1,5 @@
 import { loadLexicon } from './lexicon.js';
-import { countHan } from './text.js';
+import { countHan, excerpt } from './text.js';
 import type { Section, SectionKind, SeriesId, Speech } from './types.js';
 
 /** The JSON shape of `jianghua outline --format json` (contracts.md). */
@@ -58,7 +58,7 @@ export function outline(speech: Speech): Outline {
   };
 }
 
-const ellipsis = (text: string, max: number) => ([...text].length > max ? `${[...text].slice(0, max).join('')}…` : text);
+const ellipsis = (text: string, max: number) => excerpt(text, max, '…');
 
 /** A readable indented tree: kind, heading, lines and length of each part. */
 export function formatOutline(o: Outline, options: { headingWidth?: number; paint?: (kind: SectionKind, text: string) => string } = {}): string {

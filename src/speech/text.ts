@@ -34,6 +34,12 @@ export function rawOffsets(raw: string): (offset: number, end?: boolean) => numb
   };
 }
 
+/** The first `max` code points of `text`, and `mark` when there are more; never an array of the whole text. */
+export function excerpt(text: string, max: number, mark: string): string {
+  if (text.length <= max || codePointLength(text) <= max) return text;
+  return `${[...text.slice(0, 2 * max)].slice(0, max).join('')}${mark}`;
+}
+
 /** Count code points between two UTF-16 offsets, fast when the slice has no surrogate pairs. */
 export function codePointLength(text: string, start = 0, end = text.length): number {
   let count = 0;

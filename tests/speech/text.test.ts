@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { codePointLength, LineIndex } from '../../src/speech/text.js';
+import { codePointLength, excerpt, LineIndex } from '../../src/speech/text.js';
 
 /** What a position is, counted the slow way: lines by \n, columns in code points from the line's start. */
 function reference(text: string, offset: number) {
@@ -27,5 +27,20 @@ describe('LineIndex.position', () => {
   it('counts a pair once on a line that starts inside one', () => {
     const index = new LineIndex('\uDC00𠮷a');
     expect(index.position(4)).toEqual({ line: 1, column: 4 });
+  });
+});
+
+describe('excerpt: the first code points of a text', () => {
+  it('keeps a short text, cuts a long one by code points (never inside a surrogate pair)', () => {
+    expect(excerpt('同志们好', 4, '…')).toBe('同志们好');
+    expect(excerpt('同志们，大家好', 4, '…')).toBe('同志们，…');
+    expect(excerpt('𠀀𠀁𠀂𠀃𠀄', 4, '……')).toBe('𠀀𠀁𠀂𠀃……');
+    expect(excerpt('𠀀𠀁𠀂𠀃', 4, '…')).toBe('𠀀𠀁𠀂𠀃');
+    expect(excerpt(`a${'𠀀'.repeat(30)}`, 3, '…')).toBe('a𠀀𠀀…');
+  });
+
+  it('agrees with spreading the text, on long texts too', () => {
+    const long = '党建引领𠀀基层治理，'.repeat(50_000);
+    expect(excerpt(long, 20, '……')).toBe(`${[...long].slice(0, 20).join('')}……`);
   });
 });

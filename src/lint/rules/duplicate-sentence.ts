@@ -1,5 +1,6 @@
 import { SPEECH_KINDS } from '../../data/schemas.js';
 import { z } from 'zod';
+import { codePointLength, excerpt } from '../../speech/text.js';
 import type { Rule } from '../types.js';
 
 /** Compare sentences without white space and punctuation. */
@@ -23,14 +24,13 @@ const rule: Rule<typeof options> = {
     const seen = new Map<string, number>();
     for (const sentence of speech.sentences) {
       const k = key(sentence.text);
-      if ([...k].length < min) continue;
+      if (codePointLength(k) < min) continue;
       const first = seen.get(k);
       if (first === undefined) {
         seen.set(k, sentence.start);
         continue;
       }
-      const excerpt = [...sentence.text].length > 20 ? `${[...sentence.text].slice(0, 20).join('')}……` : sentence.text;
-      context.report({ messageId: 'duplicate', data: { line: speech.position(first).line, excerpt }, node: sentence });
+      context.report({ messageId: 'duplicate', data: { line: speech.position(first).line, excerpt: excerpt(sentence.text, 20, '……') }, node: sentence });
     }
   },
 };
