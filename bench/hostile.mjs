@@ -35,6 +35,7 @@ function upTo(make, { bytes = Infinity, chars = Infinity }) {
 }
 
 const ordinaryLines = (n) => hostile.oneLineSpeech(n).replace(/([。！])/gu, '$1\n');
+const shortClauses = (n) => `${Array.from({ length: n }, (_, i) => `${'一二三四五六七八九十'[i % 10]}是党，`).join('')}。\n`;
 /** Every sentence a stated problem: the most findings (and JSON) per character. */
 const problemLines = (n) => '一些地方认识还不到位，监管存在薄弱环节，问题依然突出。\n党员教育管理不够严格，组织生活质量不高。\n'.repeat(n);
 const MAX_ANALYZE = 1_000_000; // src/analyze/document.ts MAX_ANALYZE_CHARS
@@ -44,6 +45,8 @@ const INPUTS = {
   'one-line-speech-1m-chars': () => upTo(hostile.oneLineSpeech, { chars: MAX_ANALYZE }),
   'one-line-clauses-16mb': () => upTo(hostile.numberedClauses, { bytes: MB16 }),
   'one-line-clauses-1m-chars': () => upTo(hostile.numberedClauses, { chars: MAX_ANALYZE }),
+  // the shortest numbered clause (一是党，): the most markers a 16 MB line can hold
+  'one-line-short-clauses-16mb': () => upTo(shortClauses, { bytes: MB16 }),
   'ordinary-lines-16mb': () => upTo(ordinaryLines, { bytes: MB16 }),
   'problem-lines-1m-chars': () => upTo(problemLines, { chars: MAX_ANALYZE }),
   'numbered-lines-200k': () => hostile.numberedLines(200_000),
