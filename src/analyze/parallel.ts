@@ -31,29 +31,17 @@ export function parallelRuns(speech: Speech, s: StockSettings): ParallelRun[] {
     let head: Run | undefined;
     let tail: Run | undefined;
     const tails: ParallelRun[] = [];
+    const closeHead = (run: Run | undefined) => close(run, 'head', runs);
+    const closeTail = (run: Run | undefined) => close(run, 'tail', tails);
     for (const c of sentence.clauses) {
       const t = c.text.replace(EDGE_PUNCTUATION, '').replace(QUOTES, '');
       if (t.length < k + 1) continue; // too short to share an affix: neither extends nor breaks a run
       const end = c.start + c.text.replace(/[\s。！？；…!?;]+$/u, '').length;
-      const h = t.slice(0, k);
-      if (head?.affix === h) {
-        head.count++;
-        head.end = end;
-      } else {
-        close(head, 'head', runs);
-        head = { affix: h, count: 1, offset: c.start, end };
-      }
-      const a = t.slice(-k);
-      if (tail?.affix === a) {
-        tail.count++;
-        tail.end = end;
-      } else {
-        close(tail, 'tail', tails);
-        tail = { affix: a, count: 1, offset: c.start, end };
-      }
+      head = extend(head, t.slice(0, k), c.start, end, closeHead);
+      tail = extend(tail, t.slice(-k), c.start, end, closeTail);
     }
-    close(head, 'head', runs);
-    close(tail, 'tail', tails);
+    closeHead(head);
+    closeTail(tail);
     for (const run of tails) runs.push(run); // a sentence's runs by their heads first, then by their tails
   }
   return runs;
@@ -65,4 +53,15 @@ interface Run {
   count: number;
   offset: number;
   end: number;
+}
+
+/** The run a clause with this affix (from `start` to `end`) belongs to: the current one, or a new one after `closing` it. */
+function extend(run: Run | undefined, affix: string, start: number, end: number, closing: (run: Run | undefined) => void): Run {
+  if (run?.affix === affix) {
+    run.count++;
+    run.end = end;
+    return run;
+  }
+  closing(run);
+  return { affix, count: 1, offset: start, end };
 }
