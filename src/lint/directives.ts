@@ -30,30 +30,45 @@ const ids = (rest: string): Set<string> | undefined => {
 
 export function readDirectives(text: string, lines: LineIndex): Directives {
   const switches: Switch[] = [];
-  const nextLine: Array<{ line: number; rules?: Set<string> }> = [];
+  // next-line directives by the line they silence: one lookup per report, not a scan of them all
+  const nextLine = new Map<number, Array<Set<string> | undefined>>();
   let masked = text;
   if (text.includes('<!--')) {
     masked = text.replace(COMMENT, (whole, body: string, offset: number) => {
       const m = DIRECTIVE.exec(body);
       if (m) {
-        const rules = ids(m[2] ?? '');
-        const which = rules ? { rules } : {}; // no list: every rule
-        if (m[1] === 'disable-next-line') nextLine.push({ line: lines.lineOf(offset + whole.length) + 1, ...which });
-        else switches.push({ offset, on: m[1] === 'enable', ...which });
+        const rules = ids(m[2] ?? ''); // undefined: every rule
+        if (m[1] === 'disable-next-line') {
+          const line = lines.lineOf(offset + whole.length) + 1;
+          const list = nextLine.get(line);
+          if (list) list.push(rules);
+          else nextLine.set(line, [rules]);
+        } else switches.push({ offset, on: m[1] === 'enable', ...(rules ? { rules } : {}) });
       }
       return whole.replace(/[^\n]/g, ' '); // per UTF-16 unit: offsets stay put
     });
   }
+  // per rule, the switches that concern it (in text order): the last one before a report decides
+  const byRule = new Map<string, Switch[]>();
+  const switchesOf = (ruleId: string) => {
+    let list = byRule.get(ruleId);
+    if (!list) byRule.set(ruleId, (list = switches.filter((s) => !s.rules || s.rules.has(ruleId))));
+    return list;
+  };
   return {
     masked,
     isDisabled(ruleId, offset) {
-      if (nextLine.some((d) => d.line === lines.lineOf(offset) && (!d.rules || d.rules.has(ruleId)))) return true;
-      let disabled = false;
-      for (const s of switches) {
-        if (s.offset > offset) break;
-        if (!s.rules || s.rules.has(ruleId)) disabled = !s.on;
+      if (nextLine.get(lines.lineOf(offset))?.some((rules) => !rules || rules.has(ruleId))) return true;
+      const list = switchesOf(ruleId);
+      let lo = 0;
+      let hi = list.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if ((list[mid] as Switch).offset <= offset) lo = mid + 1;
+        else hi = mid;
       }
-      return disabled;
+      const last = list[lo - 1];
+      return last !== undefined && !last.on;
     },
   };
 }

@@ -4,5 +4,8 @@ export function nestedBrackets(n: number): string;
 export function unclosedQuotes(n: number): string;
 export function longLine(n: number): string;
 export function oneLineSpeech(n: number): string;
+export function headingTree(n: number): string;
+export function placeholderLines(n: number): string;
+export function silencedLines(n: number): string;
 export function partialBomb(n: number): string;
 export function eachBomb(n: number): string;

@@ -38,6 +38,23 @@ export const oneLineSpeech = (n) => {
   return `${sentences.join('').repeat(n)}\n`;
 };
 
+/**
+ * n blocks of three heading levels (一、 / （一） / 1.), numbers cycling: every （x） is its parent's only child
+ * and starts past 1, so heading-sequence looks for the item before it n times.
+ */
+export const headingTree = (n) => {
+  const words = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+  let out = '';
+  for (let i = 0; i < n; i++) out += `${words[i % 10]}、第${words[i % 10]}部分\n（${words[i % 10]}）小标题内容\n${(i % 9) + 1}. 具体要求。\n`;
+  return out;
+};
+
+/** n lines each with four placeholders (某某, XX twice, **): each match was checked against every one before it. */
+export const placeholderLines = (n) => '请某某同志XX月XX日前报送**材料。\n'.repeat(n);
+
+/** n lines each silenced by the comment above it: every report looked through every directive. */
+export const silencedLines = (n) => Array.from({ length: n }, (_, i) => `<!-- jianghua-disable-next-line placeholder -->\n第${i + 1}项工作由XX负责，报送时间待定。\n`).join('');
+
 /** n inline partials, each calling the one before it twice: 2^n renders unbounded. */
 export const partialBomb = (n) => {
   let out = '{{#*inline "p0"}}党{{/inline}}';
@@ -48,7 +65,7 @@ export const partialBomb = (n) => {
 /** n nested #each over the same list (guests, from the root at every level): length^n renders unbounded. */
 export const eachBomb = (n) => `${'{{#each @root.guests}}'.repeat(n)}嘉宾${'{{/each}}'.repeat(n)}\n`;
 
-const FAMILIES = { numberedLines, oneLineSpeech, numberedClauses, nestedBrackets, unclosedQuotes, longLine, partialBomb, eachBomb };
+const FAMILIES = { numberedLines, oneLineSpeech, numberedClauses, nestedBrackets, unclosedQuotes, longLine, headingTree, placeholderLines, silencedLines, partialBomb, eachBomb };
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const [family, n] = process.argv.slice(2);

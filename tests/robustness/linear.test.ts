@@ -23,6 +23,9 @@ const FAMILIES = {
   'n paragraphs with an unclosed quote': hostile.unclosedQuotes,
   'one line of n characters': hostile.longLine,
   'one line of n blocks of ordinary sentences (items, announcements, problems)': hostile.oneLineSpeech,
+  'n blocks of three heading levels (一、 （一） 1.)': hostile.headingTree,
+  'n lines of four placeholders': hostile.placeholderLines,
+  'n lines silenced by jianghua-disable-next-line': hostile.silencedLines,
 } as const;
 
 const OPERATIONS = {

@@ -77,6 +77,18 @@ function levels(speech: Speech, lookalike: (m: NumberingMarker) => boolean): Lev
 /** What may stand before a marker written inside a paragraph. */
 const CLAUSE_START = /[。；：！？，\n]/u;
 
+/** The last of `markers` (in text order) that starts before `offset`. */
+function lastBefore(markers: readonly NumberingMarker[], offset: number): NumberingMarker | undefined {
+  let lo = 0;
+  let hi = markers.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((markers[mid] as NumberingMarker).start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return markers[lo - 1];
+}
+
 /** The marker's text with its number changed: 二是 → 一是, （三） → （一）. */
 const restyle = (m: NumberingMarker, index: number) => m.text.replace(toChineseNumeral(m.index), toChineseNumeral(index));
 
@@ -115,10 +127,18 @@ const rule: Rule<NoOptions> = {
     checkAnnounced(speech, context);
     const lookalikes = context.lexicon.lookalikes;
     const lookalike = (m: NumberingMarker) => lookalikes.some((w) => speech.text.startsWith(w, m.start));
-    const counting = speech.markers.filter((m) => !lookalike(m));
+    // counting markers by family, in text order: the one before a marker is found by binary search
+    // (a filter of all markers for each series was quadratic: 200 000 heading lines took 205 s)
+    const byFamily = new Map<string, NumberingMarker[]>();
+    for (const m of speech.markers) {
+      if (lookalike(m)) continue;
+      const list = byFamily.get(m.family);
+      if (list) list.push(m);
+      else byFamily.set(m.family, [m]);
+    }
     // the nearest earlier marker of the family is the item just before: the series goes on
     const continues = (first: NumberingMarker) => {
-      const before = counting.filter((m) => m.family === first.family && m.start < first.start).pop();
+      const before = lastBefore(byFamily.get(first.family) ?? [], first.start);
       if (before !== undefined) return before.index === first.index - 1;
       // the model takes 一是 for a marker only where it opens a clause it can see; look for it by text
       const previous = restyle(first, first.index - 1);
