@@ -7,5 +7,6 @@ export function oneLineSpeech(n: number): string;
 export function headingTree(n: number): string;
 export function placeholderLines(n: number): string;
 export function silencedLines(n: number): string;
+export function yearPhrases(n: number): string;
 export function partialBomb(n: number): string;
 export function eachBomb(n: number): string;

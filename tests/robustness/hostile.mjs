@@ -55,6 +55,9 @@ export const placeholderLines = (n) => '请某某同志XX月XX日前报送**材�
 /** n lines each silenced by the comment above it: every report looked through every directive. */
 export const silencedLines = (n) => Array.from({ length: n }, (_, i) => `<!-- jianghua-disable-next-line placeholder -->\n第${i + 1}项工作由XX负责，报送时间待定。\n`).join('');
 
+/** One sentence of n year-bound phrases, each with its year: each phrase looked through every year. */
+export const yearPhrases = (n) => `${'在“十四五”开局之年的2020年，'.repeat(n)}。\n`;
+
 /** n inline partials, each calling the one before it twice: 2^n renders unbounded. */
 export const partialBomb = (n) => {
   let out = '{{#*inline "p0"}}党{{/inline}}';
@@ -65,7 +68,7 @@ export const partialBomb = (n) => {
 /** n nested #each over the same list (guests, from the root at every level): length^n renders unbounded. */
 export const eachBomb = (n) => `${'{{#each @root.guests}}'.repeat(n)}嘉宾${'{{/each}}'.repeat(n)}\n`;
 
-const FAMILIES = { numberedLines, oneLineSpeech, numberedClauses, nestedBrackets, unclosedQuotes, longLine, headingTree, placeholderLines, silencedLines, partialBomb, eachBomb };
+const FAMILIES = { numberedLines, oneLineSpeech, numberedClauses, nestedBrackets, unclosedQuotes, longLine, headingTree, placeholderLines, silencedLines, yearPhrases, partialBomb, eachBomb };
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const [family, n] = process.argv.slice(2);

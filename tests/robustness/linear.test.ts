@@ -26,6 +26,7 @@ const FAMILIES = {
   'n blocks of three heading levels (一、 （一） 1.)': hostile.headingTree,
   'n lines of four placeholders': hostile.placeholderLines,
   'n lines silenced by jianghua-disable-next-line': hostile.silencedLines,
+  'one sentence of n year-bound phrases (date-fact)': hostile.yearPhrases,
 } as const;
 
 const OPERATIONS = {

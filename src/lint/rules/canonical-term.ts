@@ -50,7 +50,14 @@ const rule: Rule<typeof options> = {
       });
       let bad = hits.filter((h) => !h.ok);
       // first mention of each congress or plenum: 党的十九大 first does not excuse a bare 二十大
-      if (term.first) bad = hits.filter((h, i) => hits.findIndex((o) => o.text === h.text) === i && !h.ok);
+      if (term.first) {
+        const seen = new Set<string>(); // a set, not a findIndex per hit: many distinct mentions stay linear
+        bad = hits.filter((h) => {
+          const first = !seen.has(h.text);
+          seen.add(h.text);
+          return first && !h.ok;
+        });
+      }
       if (term.mixed && !hits.some((h) => h.ok)) bad = [];
       for (const h of bad) {
         const write = term.write.replace(/\{\{\s*term\s*\}\}/gu, h.text);

@@ -8,11 +8,40 @@ const DIGIT: Record<string, number> = { '〇': 0, '○': 0, '◯': 0, '零': 0, 
 /** 2022年, 二〇二二年. */
 const YEAR = /(?<![\d０-９])(?:(?<a>(?:19|20)\d{2})|(?<c>[一二][〇○◯零一二三四五六七八九]{3}))(?=年)/gu;
 
-function yearsIn(text: string): Array<{ year: number; start: number; end: number }> {
+interface Year {
+  year: number;
+  start: number;
+  end: number;
+}
+
+function yearsIn(text: string): Year[] {
   return [...text.matchAll(YEAR)].map((m) => {
     const year = m.groups?.a ? Number(m.groups.a) : Number([...(m.groups?.c ?? '')].map((d) => DIGIT[d] ?? 0).join(''));
     return { year, start: m.index, end: m.index + m[0].length + 1 };
   });
+}
+
+/** The first index of `years` (in text order) where `past` holds, or their length: a binary search. */
+function firstWhere(years: readonly Year[], past: (y: Year) => boolean): number {
+  let lo = 0;
+  let hi = years.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (past(years[mid] as Year)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/**
+ * The year a phrase [start, end) is bound to: one right after it (党的二十大于2022年), else the nearest one
+ * before it (2022年召开的党的二十大), else the nearest after. Binary searches: a one-line text of
+ * thousands of years and phrases was quadratic.
+ */
+function boundYear(years: readonly Year[], start: number, end: number): Year | undefined {
+  const after = years[firstWhere(years, (y) => y.start >= end)];
+  if (after?.start === end) return after;
+  return years[firstWhere(years, (y) => y.end > start) - 1] ?? after;
 }
 
 const options = z
@@ -41,10 +70,7 @@ const rule: Rule<typeof options> = {
           const right = fact.base !== undefined && n !== undefined ? fact.base + Number(n) : fact.year;
           if (right === undefined) continue;
           const name = fact.name.replace(/\{\{\s*n\s*\}\}/gu, n ?? '');
-          // the year a phrase is bound to: one right after it (党的二十大于2022年), else the nearest
-          // one before it (2022年召开的党的二十大), else the nearest after
-          const end = m.index + m[0].length;
-          const bound = years.find((y) => y.start === end) ?? years.filter((y) => y.end <= m.index).pop() ?? years.find((y) => y.start >= end);
+          const bound = boundYear(years, m.index, m.index + m[0].length);
           if (!bound || bound.year === right) continue;
           context.report({
             messageId: 'wrongYear',
