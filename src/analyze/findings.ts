@@ -16,7 +16,7 @@ export interface Finding {
   file: string;
   line: number;
   column: number;
-  /** The whole sentence that holds the clause. */
+  /** The sentence that holds the clause; of a sentence over 2 × CONTEXT characters, the clause with CONTEXT either side, cut ends marked …. */
   sentence: string;
   /** The problem clause as written. */
   text: string;
@@ -25,6 +25,23 @@ export interface Finding {
   cue: string;
   /** Why each category was chosen, in the order of `categories` (absent for `other`). */
   evidence?: Evidence[];
+}
+
+/**
+ * Characters of a sentence kept on each side of its clause. A real sentence has a few hundred; one line
+ * of 64 000 clauses without a full stop repeated the whole sentence in each finding: 41 G characters
+ * of findings, and the disk filled.
+ */
+const CONTEXT = 300;
+
+/** `speech.text[from, to)`, cut to CONTEXT characters before `start` and after `end` (never inside a surrogate pair). */
+function around(text: string, from: number, to: number, start: number, end: number): string {
+  if (to - from <= 2 * CONTEXT) return text.slice(from, to);
+  const isLow = (c: number) => c >= 0xdc00 && c <= 0xdfff;
+  const low = (i: number) => (i > 0 && isLow(text.charCodeAt(i)) ? i - 1 : i); // a cut never splits a surrogate pair
+  const a = Math.max(from, low(start - CONTEXT));
+  const b = Math.min(to, low(end + CONTEXT));
+  return `${a > from ? '…' : ''}${text.slice(a, b)}${b < to ? '…' : ''}`;
 }
 
 interface Decision {
@@ -75,14 +92,15 @@ export function findProblems(speech: Speech, file: string, taxonomy: Taxonomy, l
       [strong(heading), 'heading'],
     ]);
     if (decided.categories.length === 0) {
-      const opening = categorize(speech.text.slice(sentence.start, statement.start), taxonomy);
+      // the sentence's opening words: at most CONTEXT characters before the clause, so a giant sentence stays linear
+      const opening = categorize(speech.text.slice(Math.max(sentence.start, statement.start - CONTEXT), statement.start), taxonomy);
       decided = decide([
         [strong(opening), 'sentence'],
         [weak(own), 'text'],
         [weak(heading), 'heading'],
       ]);
     }
-    findings.push(toFinding(speech, file, sentence.text, statement, decided));
+    findings.push(toFinding(speech, file, around(speech.text, sentence.start, sentence.end, statement.start, statement.end), statement, decided));
     if (decided.categories.length) previous = { sentence: statement.sentence, decision: decided };
   }
   return findings;

@@ -87,11 +87,21 @@ export class StatementFinder {
     return defectSignals(sentence.text, this.lexicon).map((list) => list.map((d) => ({ cue: d.cue, index: sentence.start + d.index })));
   }
 
-  /** The first predicate in [start, end), else the first evaluative phrase or idiom (findDefect's order); index relative to `start`. */
+  /**
+   * The first predicate in [start, end), else the first evaluative phrase or idiom (findDefect's order); index relative
+   * to `start`. Each list is in text order, so a binary search finds it: a sentence of 64 000 clauses was quadratic.
+   */
   private static defectIn(defects: PredicateMatch[][], span: Span): PredicateMatch | undefined {
     for (const list of defects) {
-      const hit = list.find((d) => d.index >= span.start && d.index < span.end);
-      if (hit) return { cue: hit.cue, index: hit.index - span.start };
+      let lo = 0;
+      let hi = list.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if ((list[mid] as PredicateMatch).index < span.start) lo = mid + 1;
+        else hi = mid;
+      }
+      const hit = list[lo];
+      if (hit && hit.index < span.end) return { cue: hit.cue, index: hit.index - span.start };
     }
     return undefined;
   }

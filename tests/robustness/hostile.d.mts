@@ -8,5 +8,6 @@ export function headingTree(n: number): string;
 export function placeholderLines(n: number): string;
 export function silencedLines(n: number): string;
 export function yearPhrases(n: number): string;
+export function problemSentence(n: number): string;
 export function partialBomb(n: number): string;
 export function eachBomb(n: number): string;

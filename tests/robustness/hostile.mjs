@@ -58,6 +58,9 @@ export const silencedLines = (n) => Array.from({ length: n }, (_, i) => `<!-- ji
 /** One sentence of n year-bound phrases, each with its year: each phrase looked through every year. */
 export const yearPhrases = (n) => `${'在“十四五”开局之年的2020年，'.repeat(n)}。\n`;
 
+/** One sentence of n clauses that each state a problem: each clause looked through the sentence's every defect. */
+export const problemSentence = (n) => `同时也要看到，${'一些地方认识不到位，'.repeat(n)}。\n`;
+
 /** n inline partials, each calling the one before it twice: 2^n renders unbounded. */
 export const partialBomb = (n) => {
   let out = '{{#*inline "p0"}}党{{/inline}}';
@@ -68,7 +71,7 @@ export const partialBomb = (n) => {
 /** n nested #each over the same list (guests, from the root at every level): length^n renders unbounded. */
 export const eachBomb = (n) => `${'{{#each @root.guests}}'.repeat(n)}嘉宾${'{{/each}}'.repeat(n)}\n`;
 
-const FAMILIES = { numberedLines, oneLineSpeech, numberedClauses, nestedBrackets, unclosedQuotes, longLine, headingTree, placeholderLines, silencedLines, yearPhrases, partialBomb, eachBomb };
+const FAMILIES = { numberedLines, oneLineSpeech, numberedClauses, nestedBrackets, unclosedQuotes, longLine, headingTree, placeholderLines, silencedLines, yearPhrases, problemSentence, partialBomb, eachBomb };
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const [family, n] = process.argv.slice(2);

@@ -27,6 +27,7 @@ const FAMILIES = {
   'n lines of four placeholders': hostile.placeholderLines,
   'n lines silenced by jianghua-disable-next-line': hostile.silencedLines,
   'one sentence of n year-bound phrases (date-fact)': hostile.yearPhrases,
+  'one sentence of n problem clauses': hostile.problemSentence,
 } as const;
 
 const OPERATIONS = {
