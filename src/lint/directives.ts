@@ -1,4 +1,5 @@
 import type { LineIndex } from '../speech/text.js';
+import { firstIndex } from '../sorted.js';
 
 /**
  * Inline switches, written as HTML comments so that they are invisible in rendered Markdown
@@ -60,14 +61,7 @@ export function readDirectives(text: string, lines: LineIndex): Directives {
     isDisabled(ruleId, offset) {
       if (nextLine.get(lines.lineOf(offset))?.some((rules) => !rules || rules.has(ruleId))) return true;
       const list = switchesOf(ruleId);
-      let lo = 0;
-      let hi = list.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if ((list[mid] as Switch).offset <= offset) lo = mid + 1;
-        else hi = mid;
-      }
-      const last = list[lo - 1];
+      const last = list[firstIndex(list, (s) => s.offset > offset) - 1];
       return last !== undefined && !last.on;
     },
   };

@@ -1,6 +1,7 @@
 import type { Lexicon } from './lexicon.js';
 import { parseChineseNumeral } from './numerals.js';
 import type { NumberingMarker, Paragraph } from './types.js';
+import { firstIndex } from '../sorted.js';
 
 /** Inline series need a sibling of the same family within this many paragraphs to count. */
 const SIBLING_WINDOW = 2;
@@ -101,14 +102,7 @@ function leadingItems(paragraph: Paragraph, found: Candidate[]): Candidate[] {
 
 /** The last clause ending at or before `offset` (clauses are in text order): a binary search. */
 function lastClauseBefore<T extends { end: number }>(clauses: readonly T[], offset: number): T | undefined {
-  let lo = 0;
-  let hi = clauses.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((clauses[mid] as T).end <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return clauses[lo - 1];
+  return clauses[firstIndex(clauses, (c) => c.end > offset) - 1];
 }
 
 /** Agenda items (进行第三项议程) stand mid-sentence, after 首先 or 下面. */

@@ -2,6 +2,7 @@ import type { Lexicon } from './lexicon.js';
 import { defectSignals, findDefect, isDirective, isProblemSummary, type PredicateMatch } from './problems.js';
 import type { NumberingMarker, Section, Sentence, Span, Speech } from './types.js';
 import { innermostAt, walkSections } from './walk.js';
+import { firstIndex } from '../sorted.js';
 
 /** One problem statement: a clause (or a 、-joined run of clauses) that states a shortcoming. */
 export interface ProblemStatement extends Span {
@@ -93,14 +94,7 @@ export class StatementFinder {
    */
   private static defectIn(defects: PredicateMatch[][], span: Span): PredicateMatch | undefined {
     for (const list of defects) {
-      let lo = 0;
-      let hi = list.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if ((list[mid] as PredicateMatch).index < span.start) lo = mid + 1;
-        else hi = mid;
-      }
-      const hit = list[lo];
+      const hit = list[firstIndex(list, (d) => d.index >= span.start)];
       if (hit && hit.index < span.end) return { cue: hit.cue, index: hit.index - span.start };
     }
     return undefined;

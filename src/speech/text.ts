@@ -1,3 +1,5 @@
+import { firstIndex } from '../sorted.js';
+
 /** Line ends and positions. Offsets index the normalised text (UTF-16 units); positions are 1-based code points. */
 
 export interface Position {
@@ -22,15 +24,8 @@ export function rawOffsets(raw: string): (offset: number, end?: boolean) => numb
   for (let i = raw.indexOf('\r\n'); i !== -1; i = raw.indexOf('\r\n', i + 2)) removed.push(i - removed.length);
   if (removed.length === 0) return (offset) => offset;
   return (offset, end = false) => {
-    // how many removals sit before (or, for a start, at) the offset: binary search
-    let lo = 0;
-    let hi = removed.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (end ? (removed[mid] as number) < offset : (removed[mid] as number) <= offset) lo = mid + 1;
-      else hi = mid;
-    }
-    return offset + lo;
+    // how many removals sit before (or, for a start, at) the offset
+    return offset + firstIndex(removed, (r) => (end ? r >= offset : r > offset));
   };
 }
 
@@ -106,26 +101,12 @@ export class LineIndex {
 
 /** Index of the last element ≤ value in an ascending array (0 when none is). */
 function lastAtOrBefore(sorted: readonly number[], value: number): number {
-  let lo = 0;
-  let hi = sorted.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if ((sorted[mid] as number) <= value) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
+  return Math.max(0, firstIndex(sorted, (v) => v > value) - 1);
 }
 
 /** How many elements of an ascending array are < value. */
 function countBelow(sorted: readonly number[], value: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((sorted[mid] as number) < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return firstIndex(sorted, (v) => v >= value);
 }
 
 const HAN_RUN = /\p{Script=Han}+/gu;

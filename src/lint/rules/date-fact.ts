@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { compilePattern } from '../../data/regex.js';
 import { dateFactSchema } from '../../data/schemas.js';
 import type { Rule } from '../types.js';
+import { firstIndex } from '../../sorted.js';
 
 const DIGIT: Record<string, number> = { '〇': 0, '○': 0, '◯': 0, '零': 0, '一': 1, '二': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9 };
 /** 2022年, 二〇二二年. */
@@ -21,27 +22,15 @@ function yearsIn(text: string): Year[] {
   });
 }
 
-/** The first index of `years` (in text order) where `past` holds, or their length: a binary search. */
-function firstWhere(years: readonly Year[], past: (y: Year) => boolean): number {
-  let lo = 0;
-  let hi = years.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (past(years[mid] as Year)) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
-}
-
 /**
  * The year a phrase [start, end) is bound to: one right after it (党的二十大于2022年), else the nearest one
  * before it (2022年召开的党的二十大), else the nearest after. Binary searches: a one-line text of
  * thousands of years and phrases was quadratic.
  */
 function boundYear(years: readonly Year[], start: number, end: number): Year | undefined {
-  const after = years[firstWhere(years, (y) => y.start >= end)];
+  const after = years[firstIndex(years, (y) => y.start >= end)];
   if (after?.start === end) return after;
-  return years[firstWhere(years, (y) => y.end > start) - 1] ?? after;
+  return years[firstIndex(years, (y) => y.end > start) - 1] ?? after;
 }
 
 const options = z

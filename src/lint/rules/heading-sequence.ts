@@ -5,6 +5,7 @@ import type { NumberingMarker, Section, SectionKind, Speech } from '../../speech
 import { compilePattern } from '../../data/regex.js';
 import { NO_OPTIONS, type NoOptions } from '../options.js';
 import type { Rule, RuleContext } from '../types.js';
+import { firstIndex } from '../../sorted.js';
 
 /**
  * How many numbered items a section kind really has after an announcement, for offsets asked in
@@ -79,14 +80,7 @@ const CLAUSE_START = /[。；：！？，\n]/u;
 
 /** The last of `markers` (in text order) that starts before `offset`. */
 function lastBefore(markers: readonly NumberingMarker[], offset: number): NumberingMarker | undefined {
-  let lo = 0;
-  let hi = markers.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((markers[mid] as NumberingMarker).start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return markers[lo - 1];
+  return markers[firstIndex(markers, (m) => m.start >= offset) - 1];
 }
 
 /** The marker's text with its number changed: 二是 → 一是, （三） → （一）. */

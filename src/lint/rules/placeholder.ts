@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { anyOf, compilePattern } from '../../data/regex.js';
 import { pattern } from '../options.js';
 import type { Rule, RuleContext } from '../types.js';
+import { firstIndex } from '../../sorted.js';
 
 /** The shipped patterns as one alternation, then the user's own. */
 function patterns(context: RuleContext<{ patterns: string[] }>): RegExp[] {
@@ -17,14 +18,7 @@ const options = z.object({ patterns: z.array(pattern()).default([]).describe('é¢
 
 /** Does [start, end) overlap one of `ranges` (sorted, disjoint)? */
 function overlaps(ranges: ReadonlyArray<[number, number]>, start: number, end: number): boolean {
-  let lo = 0;
-  let hi = ranges.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((ranges[mid] as [number, number])[0] < end) lo = mid + 1;
-    else hi = mid;
-  }
-  const before = ranges[lo - 1]; // the last range starting before `end`
+  const before = ranges[firstIndex(ranges, (r) => r[0] >= end) - 1]; // the last range starting before `end`
   return before !== undefined && before[1] > start;
 }
 

@@ -2,6 +2,7 @@
 import type { Lexicon } from '../lexicon.js';
 import { StatementFinder } from '../statements.js';
 import type { NumberingMarker, Paragraph, Section, SectionKind, Sentence } from '../types.js';
+import { firstIndex } from '../../sorted.js';
 
 /** Cues each sentence is tested for once. */
 export interface Tags {
@@ -60,14 +61,7 @@ export class SectionContext {
 
   /** The index in itemMarkers of the first marker at sentence `sentence` or later. */
   private firstMarkerAt(sentence: number): number {
-    let lo = 0;
-    let hi = this.itemMarkers.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.itemMarkers[mid]!.sentence < sentence) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return firstIndex(this.itemMarkers, (m) => m.sentence >= sentence);
   }
 
   tag(i: number): Tags {
@@ -104,14 +98,7 @@ export class SectionContext {
 
   /** The index of the sentence that contains `offset`. */
   sentenceIndexAt(offset: number): number {
-    let lo = 0;
-    let hi = this.sentences.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.sentences[mid]!.start <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return Math.max(0, firstIndex(this.sentences, (s) => s.start > offset) - 1);
   }
 
   spanOf(from: number, to: number): { start: number; end: number } {
