@@ -113,6 +113,7 @@ function pieceEnd(text: string, from: number): number {
   const code = text.charCodeAt(limit - 1);
   return code >= 0xd800 && code <= 0xdbff ? limit + 1 : limit; // never between a surrogate pair
 }
+
 /** Part-of-speech tag per word already looked up: a corpus's vocabulary soon stops growing. */
 const tags = new Map<string, string>();
 const MAX_TAGS = 200_000;
