@@ -1,4 +1,5 @@
 import { JianghuaError } from '../errors.js';
+import { isSpace } from '../speech/text.js';
 import { decodeText, type DecodedText } from './decode.js';
 import { readFileBytes, readFileBytesSync, type ReadOptions } from './read-file.js';
 
@@ -21,8 +22,6 @@ export function requireContent(text: string, file: string): string {
  */
 export const MAX_PARAGRAPHS = 200_000;
 
-const isBlank = (c: number) => c <= 0x20 || c === 0x3000 || c === 0xa0 || c === 0xfeff;
-
 /** A text with more than MAX_PARAGRAPHS paragraphs is refused, like a file over the size limit. */
 export function requireSpeechSize(text: string, file: string): string {
   if (text.length < 2 * MAX_PARAGRAPHS) return text; // each paragraph but the last takes a character and a line end
@@ -31,7 +30,7 @@ export function requireSpeechSize(text: string, file: string): string {
     let end = text.indexOf('\n', at);
     if (end === -1) end = text.length;
     for (let i = at; i < end; i++) {
-      if (!isBlank(text.charCodeAt(i))) {
+      if (!isSpace(text.charCodeAt(i))) {
         paragraphs++;
         break;
       }

@@ -1,4 +1,5 @@
 import type { Clause, Paragraph, Sentence } from './types.js';
+import { isSpace } from './text.js';
 
 // Character classes by UTF-16 code, so the hot loops below compare numbers, not strings.
 const TERMINATOR = 1;
@@ -21,7 +22,6 @@ const MAX_QUOTE_SPAN = 240;
 /** How far after a colon a numbering marker is looked for. */
 const MARKER_WINDOW = 12;
 
-const isSpace = (code: number) => code === 0x20 || code === 0x3000 || code === 0xa0 || (code >= 0x09 && code <= 0x0d) || code === 0xfeff || (code >= 0x2000 && code <= 0x200a) || code === 0x202f || code === 0x205f || code === 0x1680 || code === 0x2028 || code === 0x2029 || code === 0x85;
 
 function trimmedSpan(text: string, start: number, end: number): [number, number] {
   while (start < end && isSpace(text.charCodeAt(start))) start++;

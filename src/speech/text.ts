@@ -29,6 +29,9 @@ export function rawOffsets(raw: string): (offset: number, end?: boolean) => numb
   };
 }
 
+/** White space a paragraph is trimmed of (a line of nothing else is no paragraph). */
+export const isSpace = (code: number) => code === 0x20 || code === 0x3000 || code === 0xa0 || (code >= 0x09 && code <= 0x0d) || code === 0xfeff || (code >= 0x2000 && code <= 0x200a) || code === 0x202f || code === 0x205f || code === 0x1680 || code === 0x2028 || code === 0x2029 || code === 0x85;
+
 /** The first `max` code points of `text`, and `mark` when there are more; never an array of the whole text. */
 export function excerpt(text: string, max: number, mark: string): string {
   if (text.length <= max || codePointLength(text) <= max) return text;
