@@ -9,6 +9,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { MAX_ANALYZE_CHARS as MAX_ANALYZE } from '../dist/analyze/document.js';
+import { MAX_PARAGRAPHS } from '../dist/io/read-text.js';
 import * as hostile from '../tests/robustness/hostile.mjs';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -38,7 +40,6 @@ const ordinaryLines = (n) => hostile.oneLineSpeech(n).replace(/([。！])/gu, '$
 const shortClauses = (n) => `${Array.from({ length: n }, (_, i) => `${'一二三四五六七八九十'[i % 10]}是党，`).join('')}。\n`;
 /** Every sentence a stated problem: the most findings (and JSON) per character. */
 const problemLines = (n) => '一些地方认识还不到位，监管存在薄弱环节，问题依然突出。\n党员教育管理不够严格，组织生活质量不高。\n'.repeat(n);
-const MAX_ANALYZE = 1_000_000; // src/analyze/document.ts MAX_ANALYZE_CHARS
 
 const INPUTS = {
   'one-line-speech-16mb': () => upTo(hostile.oneLineSpeech, { bytes: MB16 }),
@@ -49,9 +50,9 @@ const INPUTS = {
   'one-line-short-clauses-16mb': () => upTo(shortClauses, { bytes: MB16 }),
   'ordinary-lines-16mb': () => upTo(ordinaryLines, { bytes: MB16 }),
   'problem-lines-1m-chars': () => upTo(problemLines, { chars: MAX_ANALYZE }),
-  'numbered-lines-200k': () => hostile.numberedLines(200_000),
+  'numbered-lines-200k': () => hostile.numberedLines(MAX_PARAGRAPHS),
   // at the paragraph limit, each line three numbered clauses: the most model per paragraph
-  'numbered-clause-lines-200k': () => '一是抓党建，二是促发展，三是强作风。\n'.repeat(200_000),
+  'numbered-clause-lines-200k': () => '一是抓党建，二是促发展，三是强作风。\n'.repeat(MAX_PARAGRAPHS),
   'nested-brackets-1e6': () => hostile.nestedBrackets(1_000_000),
   'unclosed-quotes-40k': () => hostile.unclosedQuotes(40_000),
   'one-char-lines-4m': () => '党\n'.repeat(4_190_000),
